@@ -1,0 +1,42 @@
+package dev.formbridge;
+
+import com.github.f4b6a3.ulid.UlidCreator;
+import java.util.regex.Pattern;
+
+/** Creates and checks typed ids: a short prefix, an underscore and a ULID (time-ordered, 26 Crockford characters). */
+public final class Ids {
+    private static final Pattern ULID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+
+    private Ids() {}
+
+    /** A new id with the given prefix, for example {@code ten_01JDX3W8Q5ZK2N4B7C9D1E3F5G}. */
+    public static String next(String prefix) {
+        return prefix + UlidCreator.getMonotonicUlid();
+    }
+
+    /** Returns {@code value} if it is a well-formed id with {@code prefix}, or throws with a message naming the kind. */
+    public static String require(String prefix, String value) {
+        if (value == null
+                || !value.startsWith(prefix)
+                || !ULID.matcher(value).region(prefix.length(), value.length()).matches()) {
+            throw new IllegalArgumentException("not a valid " + prefix + "… id: " + abbreviate(value));
+        }
+        return value;
+    }
+
+    /** The ULID part of an id, without its prefix. */
+    public static String ulidOf(String prefix, String id) {
+        return id.substring(prefix.length());
+    }
+
+    public static boolean isUlid(CharSequence text) {
+        return text != null && ULID.matcher(text).matches();
+    }
+
+    private static String abbreviate(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
+}

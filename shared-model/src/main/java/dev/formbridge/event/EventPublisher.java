@@ -1,0 +1,31 @@
+package dev.formbridge.event;
+
+import java.util.List;
+
+/** Port: publishes platform events to the bus, all or nothing from the caller's point of view. */
+public interface EventPublisher {
+
+    /**
+     * Publishes {@code events}. Entries the bus refuses are re-sent a few times; if some still fail, this throws
+     * {@link EventPublishException} naming them (the others were published).
+     */
+    void publish(List<EventEnvelope> events);
+
+    default void publish(EventEnvelope event) {
+        publish(List.of(event));
+    }
+
+    /** Some events could not be published. */
+    final class EventPublishException extends RuntimeException {
+        private final List<EventEnvelope> failed;
+
+        public EventPublishException(String message, List<EventEnvelope> failed, Throwable cause) {
+            super(message, cause);
+            this.failed = List.copyOf(failed);
+        }
+
+        public List<EventEnvelope> failed() {
+            return failed;
+        }
+    }
+}

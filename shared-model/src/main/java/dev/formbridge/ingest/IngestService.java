@@ -1,0 +1,307 @@
+package dev.formbridge.ingest;
+
+import dev.formbridge.event.EventPublisher;
+import dev.formbridge.event.EventPublisher.EventPublishException;
+import dev.formbridge.event.SubmissionAccepted;
+import dev.formbridge.ingest.IngestResult.Accepted;
+import dev.formbridge.ingest.IngestResult.Duplicate;
+import dev.formbridge.ingest.IngestResult.Refused;
+import dev.formbridge.metrics.MetricCounterRepository;
+import dev.formbridge.secret.SecretCipher;
+import dev.formbridge.secret.SecretCipher.SecretCipherException;
+import dev.formbridge.secret.WebhookSignature;
+import dev.formbridge.security.SecurityEventRepository;
+import dev.formbridge.site.SiteDirectory;
+import dev.formbridge.site.SiteId;
+import dev.formbridge.site.SiteKey;
+import dev.formbridge.site.SiteRepository;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.storage.StorageUnavailableException;
+import dev.formbridge.submission.Submission;
+import dev.formbridge.submission.SubmissionId;
+import dev.formbridge.submission.SubmissionPayload;
+import dev.formbridge.submission.SubmissionPayload.InvalidPayloadException;
+import dev.formbridge.submission.SubmissionRepository;
+import dev.formbridge.submission.SubmissionStatus;
+import dev.formbridge.tenant.TenantId;
+import dev.formbridge.tenant.TenantRepository;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The ingest path, independent of what carries the request: checks in the order that is cheapest and leaks least
+ * (type and size, site, timestamp, signature, rate, schema), then stores the submission once and publishes
+ * {@code SubmissionAccepted}. The answers are the protocol's contract table ({@link IngestResult}).
+ *
+ * <p>If the store succeeds and publishing fails, the submission is marked {@code PUBLISH_PENDING} and the sender gets
+ * 503: its retry with the same webhook-id publishes the event and answers with the original id (ADR 0004).
+ */
+public final class IngestService {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final int MAX_WEBHOOK_ID = 200;
+
+    private final SiteDirectory directory;
+    private final SubmissionRepository submissions;
+    private final EventPublisher events;
+    private final SigningKeys keys;
+    private final SecretUseRecorder secretUse;
+    private final IngestCounters counters;
+    private final RateLimiter siteRate;
+    private final RateLimiter tenantRate;
+    private final IngestSettings settings;
+    private final Clock clock;
+
+    public IngestService(
+            Storage storage, SecretCipher cipher, EventPublisher events, Clock clock, IngestSettings settings) {
+        this(
+                new SiteDirectory(
+                        new SiteRepository(storage), new TenantRepository(storage), clock, settings.siteCacheTtl()),
+                storage,
+                cipher,
+                events,
+                clock,
+                settings);
+    }
+
+    public IngestService(
+            SiteDirectory directory,
+            Storage storage,
+            SecretCipher cipher,
+            EventPublisher events,
+            Clock clock,
+            IngestSettings settings) {
+        this.directory = directory;
+        this.submissions = new SubmissionRepository(storage);
+        this.events = events;
+        this.keys = new SigningKeys(cipher);
+        this.secretUse = new SecretUseRecorder(new SiteRepository(storage), clock, Duration.ofMinutes(1));
+        this.counters = new IngestCounters(
+                new MetricCounterRepository(storage),
+                new SecurityEventRepository(storage),
+                clock,
+                settings.metricsFlushInterval());
+        this.siteRate = new RateLimiter(settings.sitePerSecond(), settings.siteBurst(), clock);
+        this.tenantRate = new RateLimiter(settings.tenantPerSecond(), settings.tenantBurst(), clock);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Handles one request; never throws for bad input or unavailable dependencies. */
+    public IngestResult ingest(IngestRequest request) {
+        Optional<SiteKey> siteKey = siteKeyOf(request);
+        siteKey.ifPresent(key -> {
+            MDC.put("tenantId", key.tenantId().value());
+            MDC.put("siteId", key.siteId().value());
+        });
+        try {
+            IngestResult result = siteKey.map(key -> ingest(key, request))
+                    .orElseGet(() -> refuse(null, Refused.of(Rejection.UNKNOWN_SITE)));
+            counters.flushIfDue();
+            return result;
+        } finally {
+            MDC.remove("tenantId");
+            MDC.remove("siteId");
+            MDC.remove("submissionId");
+        }
+    }
+
+    /** Writes pending counters now (the local runtime calls this on a timer and at shutdown). */
+    public void flushCounters() {
+        counters.flush();
+    }
+
+    private IngestResult ingest(SiteKey key, IngestRequest request) {
+        Refused early = checkTypeAndSize(request);
+        if (early != null) {
+            return refuse(key, early);
+        }
+        try {
+            Optional<SiteDirectory.Entry> entry = directory.find(key);
+            if (entry.isEmpty()) {
+                return refuse(null, Refused.of(Rejection.UNKNOWN_SITE));
+            }
+            if (!entry.get().tenant().isActive()) {
+                return refuse(key, Refused.of(Rejection.TENANT_DISABLED));
+            }
+            if (!entry.get().site().isActive()) {
+                return refuse(key, Refused.of(Rejection.SITE_DISABLED));
+            }
+            Refused unauthenticated = authenticate(entry.get(), request);
+            if (unauthenticated != null) {
+                return refuse(key, unauthenticated);
+            }
+            Refused limited = rateLimit(key);
+            if (limited != null) {
+                return refuse(key, limited);
+            }
+            SubmissionPayload payload;
+            try {
+                payload = SubmissionPayload.parse(request.body());
+            } catch (InvalidPayloadException e) {
+                Rejection rejection = e.malformedJson() ? Rejection.INVALID_JSON : Rejection.INVALID_SUBMISSION;
+                return refuse(key, new Refused(rejection, e.getMessage(), 0));
+            }
+            return store(entry.get(), request, payload);
+        } catch (StorageUnavailableException | SecretCipherException e) {
+            log.warn(
+                    "ingest unavailable: {} ({})",
+                    e.getMessage(),
+                    e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
+            return refuse(key, unavailable());
+        }
+    }
+
+    private static Optional<SiteKey> siteKeyOf(IngestRequest request) {
+        if (request.tenantId() != null && request.siteId() != null) {
+            // resolved by the authorizer: trust its context, never a second header
+            try {
+                return Optional.of(SiteKey.of(new TenantId(request.tenantId()), new SiteId(request.siteId())));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return SiteKey.parse(request.header(IngestRequest.SITE_HEADER));
+    }
+
+    private Refused checkTypeAndSize(IngestRequest request) {
+        String contentType = request.header(IngestRequest.CONTENT_TYPE_HEADER);
+        if (contentType == null
+                || !contentType.strip().toLowerCase(java.util.Locale.ROOT).matches("application/json\\s*(;.*)?")) {
+            return Refused.of(Rejection.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (request.body().length > settings.maxBodyBytes()) {
+            return Refused.of(Rejection.PAYLOAD_TOO_LARGE);
+        }
+        return null;
+    }
+
+    private Refused authenticate(SiteDirectory.Entry entry, IngestRequest request) {
+        String id = request.header(IngestRequest.ID_HEADER);
+        String timestamp = request.header(IngestRequest.TIMESTAMP_HEADER);
+        String signature = request.header(IngestRequest.SIGNATURE_HEADER);
+        if (id == null || timestamp == null || signature == null || !isValidWebhookId(id)) {
+            return Refused.of(Rejection.MISSING_SIGNATURE);
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return Refused.of(Rejection.INVALID_TIMESTAMP);
+        }
+        Instant now = clock.instant();
+        long skew = seconds - now.getEpochSecond();
+        if (skew < -settings.timestampTolerance().toSeconds()) {
+            return Refused.of(Rejection.STALE_TIMESTAMP);
+        }
+        if (skew > settings.timestampTolerance().toSeconds()) {
+            return Refused.of(Rejection.FUTURE_TIMESTAMP);
+        }
+        List<SigningKeys.VersionKey> valid = keys.validAt(entry.site(), now);
+        Optional<Integer> match = WebhookSignature.verifyAny(
+                valid.stream().map(SigningKeys.VersionKey::secret).toList(), signature, id, seconds, request.body());
+        if (match.isEmpty()) {
+            return Refused.of(Rejection.BAD_SIGNATURE);
+        }
+        secretUse.used(entry.site().key(), valid.get(match.get()).version());
+        return null;
+    }
+
+    private static boolean isValidWebhookId(String id) {
+        if (id.isEmpty() || id.length() > MAX_WEBHOOK_ID) {
+            return false;
+        }
+        return id.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    private Refused rateLimit(SiteKey key) {
+        long siteWait = siteRate.acquire(key.value());
+        if (siteWait > 0) {
+            return new Refused(Rejection.RATE_LIMITED, null, siteWait);
+        }
+        long tenantWait = tenantRate.acquire(key.tenantId().value());
+        if (tenantWait > 0) {
+            siteRate.release(key.value());
+            return new Refused(Rejection.RATE_LIMITED, null, tenantWait);
+        }
+        return null;
+    }
+
+    private IngestResult store(SiteDirectory.Entry entry, IngestRequest request, SubmissionPayload payload) {
+        Instant now = clock.instant();
+        String webhookId = request.header(IngestRequest.ID_HEADER);
+        Submission submission = new Submission(
+                entry.site().tenantId(),
+                entry.site().id(),
+                SubmissionId.next(),
+                webhookId,
+                payload.formId(),
+                new String(request.body(), StandardCharsets.UTF_8),
+                request.body().length,
+                now,
+                SubmissionStatus.ACCEPTED,
+                now.plus(entry.tenant().retention()));
+        if (!submissions.insertIfAbsent(submission)) {
+            return duplicate(entry, webhookId);
+        }
+        MDC.put("submissionId", submission.id().value());
+        if (!publish(submission)) {
+            submissions.updateStatus(submission, SubmissionStatus.PUBLISH_PENDING);
+            log.warn("submission stored, event not published: marked {}", SubmissionStatus.PUBLISH_PENDING);
+            return refuse(entry.site().key(), unavailable());
+        }
+        counters.accepted(submission.tenantId(), submission.siteId());
+        log.info("submission accepted ({} bytes)", submission.sizeBytes());
+        return new Accepted(submission.id());
+    }
+
+    private IngestResult duplicate(SiteDirectory.Entry entry, String webhookId) {
+        Submission original = submissions
+                .findByWebhookId(entry.site().tenantId(), entry.site().id(), webhookId)
+                .orElseThrow(() -> new StorageUnavailableException("a duplicate vanished (expired?)", null));
+        MDC.put("submissionId", original.id().value());
+        if (original.status() == SubmissionStatus.PUBLISH_PENDING) {
+            if (!publish(original)) {
+                return refuse(entry.site().key(), unavailable());
+            }
+            submissions.updateStatus(original, SubmissionStatus.ACCEPTED);
+            counters.accepted(original.tenantId(), original.siteId());
+            log.info("pending submission published on retry");
+        } else {
+            log.info("duplicate webhook-id: answered with the original submission");
+        }
+        return new Duplicate(original.id());
+    }
+
+    private boolean publish(Submission submission) {
+        try {
+            events.publish(SubmissionAccepted.of(submission).toEnvelope());
+            return true;
+        } catch (EventPublishException e) {
+            log.warn("event bus unavailable: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private Refused unavailable() {
+        return new Refused(
+                Rejection.UNAVAILABLE, null, settings.unavailableRetryAfter().toSeconds());
+    }
+
+    private Refused refuse(SiteKey key, Refused refused) {
+        if (key != null) {
+            counters.rejected(key.tenantId(), key.siteId(), refused.rejection());
+        }
+        log.info(
+                "ingest refused: {} ({})",
+                refused.rejection().code(),
+                refused.rejection().reason());
+        return refused;
+    }
+}

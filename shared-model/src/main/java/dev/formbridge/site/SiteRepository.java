@@ -1,0 +1,223 @@
+package dev.formbridge.site;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+import dev.formbridge.secret.EncryptedSecret;
+import dev.formbridge.storage.ConcurrentModificationException;
+import dev.formbridge.storage.Keys;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.tenant.TenantId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Stores sites with their encrypted secret versions in one item (so a rotation is one conditional write), and the
+ * last-used time of each secret version in small separate items that ingest overwrites at most once a minute.
+ */
+public final class SiteRepository {
+    private final DynamoDbTable<SiteItem> table;
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public SiteRepository(Storage storage) {
+        this.table = storage.table(SiteItem.SCHEMA);
+        this.dynamo = storage.dynamo();
+        this.tableName = storage.tableName();
+    }
+
+    /** Creates or changes a site; fails if the stored version moved on since {@code site} was read. */
+    public Site save(Site site) {
+        SiteItem item = SiteItem.from(site);
+        try {
+            Storage.run("save site", () -> table.putItem(item));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentModificationException("site " + site.id());
+        }
+        return item.toSite();
+    }
+
+    public Optional<Site> find(TenantId tenantId, SiteId siteId) {
+        Key key = Key.builder()
+                .partitionValue(Keys.sitesPk(tenantId))
+                .sortValue(Keys.siteSk(siteId))
+                .build();
+        return Optional.ofNullable(Storage.call("read site", () -> table.getItem(key)))
+                .map(SiteItem::toSite);
+    }
+
+    /** Records that {@code version} of the site's secret verified a request at {@code at} (an overwrite, no read). */
+    public void recordSecretUse(TenantId tenantId, SiteId siteId, int version, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(Keys.sitesPk(tenantId)));
+        item.put("sk", AttributeValue.fromS(Keys.secretUsageSk(siteId, version)));
+        item.put("lastUsedAt", AttributeValue.fromS(at.toString()));
+        Storage.run(
+                "record secret use",
+                () -> dynamo.putItem(b -> b.tableName(tableName).item(item)));
+    }
+
+    /** When each secret version of the site last verified a request (as recorded, up to a minute behind). */
+    public Map<Integer, Instant> secretLastUsed(TenantId tenantId, SiteId siteId) {
+        String prefix = Keys.secretUsageSk(siteId, 0);
+        String begins = prefix.substring(0, prefix.length() - 1);
+        QueryRequest query = QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(
+                        ":pk", AttributeValue.fromS(Keys.sitesPk(tenantId)), ":prefix", AttributeValue.fromS(begins)))
+                .build();
+        Map<Integer, Instant> lastUsed = new HashMap<>();
+        Storage.call("read secret use", () -> dynamo.query(query)).items().forEach(row -> {
+            String sk = row.get("sk").s();
+            lastUsed.put(
+                    Integer.parseInt(sk.substring(begins.length())),
+                    Instant.parse(row.get("lastUsedAt").s()));
+        });
+        return lastUsed;
+    }
+
+    /** The stored form of a secret version. */
+    static final class SecretItem {
+        static final TableSchema<SecretItem> SCHEMA = StaticTableSchema.builder(SecretItem.class)
+                .newItemSupplier(SecretItem::new)
+                .addAttribute(
+                        Integer.class,
+                        a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+                .addAttribute(
+                        SdkBytes.class,
+                        a -> a.name("wrappedKey").getter(i -> i.wrappedKey).setter((i, v) -> i.wrappedKey = v))
+                .addAttribute(
+                        SdkBytes.class, a -> a.name("iv").getter(i -> i.iv).setter((i, v) -> i.iv = v))
+                .addAttribute(
+                        SdkBytes.class,
+                        a -> a.name("ciphertext").getter(i -> i.ciphertext).setter((i, v) -> i.ciphertext = v))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name("validUntil").getter(i -> i.validUntil).setter((i, v) -> i.validUntil = v))
+                .build();
+
+        private Integer version;
+        private SdkBytes wrappedKey;
+        private SdkBytes iv;
+        private SdkBytes ciphertext;
+        private Instant createdAt;
+        private Instant validUntil;
+
+        static SecretItem from(SecretVersion secret) {
+            SecretItem item = new SecretItem();
+            item.version = secret.version();
+            item.wrappedKey = SdkBytes.fromByteArray(secret.secret().wrappedKey());
+            item.iv = SdkBytes.fromByteArray(secret.secret().iv());
+            item.ciphertext = SdkBytes.fromByteArray(secret.secret().ciphertext());
+            item.createdAt = secret.createdAt();
+            item.validUntil = secret.validUntil();
+            return item;
+        }
+
+        SecretVersion toSecretVersion() {
+            EncryptedSecret secret =
+                    new EncryptedSecret(wrappedKey.asByteArray(), iv.asByteArray(), ciphertext.asByteArray());
+            return new SecretVersion(version, secret, createdAt, validUntil);
+        }
+    }
+
+    /** The stored form of a site. */
+    static final class SiteItem {
+        static final TableSchema<SiteItem> SCHEMA = StaticTableSchema.builder(SiteItem.class)
+                .newItemSupplier(SiteItem::new)
+                .addAttribute(
+                        String.class,
+                        a -> a.name("pk")
+                                .getter(i -> i.pk)
+                                .setter((i, v) -> i.pk = v)
+                                .tags(primaryPartitionKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("sk")
+                                .getter(i -> i.sk)
+                                .setter((i, v) -> i.sk = v)
+                                .tags(primarySortKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("siteId").getter(i -> i.siteId).setter((i, v) -> i.siteId = v))
+                .addAttribute(
+                        String.class, a -> a.name("name").getter(i -> i.name).setter((i, v) -> i.name = v))
+                .addAttribute(
+                        String.class, a -> a.name("url").getter(i -> i.url).setter((i, v) -> i.url = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+                .addAttribute(
+                        EnhancedType.listOf(EnhancedType.documentOf(SecretItem.class, SecretItem.SCHEMA)),
+                        a -> a.name("secrets").getter(i -> i.secrets).setter((i, v) -> i.secrets = v))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+                .addAttribute(
+                        Long.class,
+                        a -> a.name("version")
+                                .getter(i -> i.version)
+                                .setter((i, v) -> i.version = v)
+                                .tags(VersionedRecordExtension.AttributeTags.versionAttribute()))
+                .build();
+
+        private String pk;
+        private String sk;
+        private String tenantId;
+        private String siteId;
+        private String name;
+        private String url;
+        private String status;
+        private List<SecretItem> secrets;
+        private Instant createdAt;
+        private Long version;
+
+        static SiteItem from(Site site) {
+            SiteItem item = new SiteItem();
+            item.pk = Keys.sitesPk(site.tenantId());
+            item.sk = Keys.siteSk(site.id());
+            item.tenantId = site.tenantId().value();
+            item.siteId = site.id().value();
+            item.name = site.name();
+            item.url = site.url();
+            item.status = site.status().name();
+            item.secrets = site.secrets().stream().map(SecretItem::from).toList();
+            item.createdAt = site.createdAt();
+            item.version = site.version() == 0 ? null : site.version();
+            return item;
+        }
+
+        Site toSite() {
+            return new Site(
+                    new TenantId(tenantId),
+                    new SiteId(siteId),
+                    name,
+                    url,
+                    SiteStatus.valueOf(status),
+                    secrets.stream().map(SecretItem::toSecretVersion).toList(),
+                    createdAt,
+                    version == null ? 0 : version);
+        }
+    }
+}

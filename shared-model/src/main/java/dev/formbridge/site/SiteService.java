@@ -1,0 +1,70 @@
+package dev.formbridge.site;
+
+import dev.formbridge.secret.EncryptedSecret;
+import dev.formbridge.secret.SecretCipher;
+import dev.formbridge.secret.SigningSecret;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Registers sites and manages their signing secrets. Every method takes the caller's tenant (from the security
+ * context, never from the client) and only ever touches that tenant's items. New secrets are returned once, in
+ * {@link NewSecret}, and stored only encrypted.
+ */
+public final class SiteService {
+    private final SiteRepository sites;
+    private final SecretCipher cipher;
+    private final Clock clock;
+
+    public SiteService(Storage storage, SecretCipher cipher, Clock clock) {
+        this.sites = new SiteRepository(storage);
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** A site with the secret that was just created for it: show {@code secret} to its owner once, then drop it. */
+    public record NewSecret(Site site, SigningSecret secret) {}
+
+    public NewSecret register(TenantId tenant, String name, String url) {
+        SiteId id = SiteId.next();
+        SigningSecret secret = SigningSecret.generate();
+        EncryptedSecret encrypted = encrypt(SiteKey.of(tenant, id), 1, secret);
+        Site site = sites.save(Site.create(tenant, id, name, url, encrypted, clock.instant()));
+        return new NewSecret(site, secret);
+    }
+
+    public Site get(TenantId tenant, SiteId id) {
+        return sites.find(tenant, id).orElseThrow(() -> new NoSuchElementException("no site " + id));
+    }
+
+    /** A new primary secret; the current one stays valid for {@code grace}. */
+    public NewSecret rotateSecret(TenantId tenant, SiteId id, Duration grace) {
+        Site site = get(tenant, id);
+        SigningSecret secret = SigningSecret.generate();
+        EncryptedSecret encrypted = encrypt(site.key(), site.nextSecretVersion(), secret);
+        return new NewSecret(sites.save(site.rotate(encrypted, clock.instant(), grace)), secret);
+    }
+
+    /** Ends the previous secret's grace period now. */
+    public Site retirePreviousSecret(TenantId tenant, SiteId id) {
+        return sites.save(get(tenant, id).retirePrevious());
+    }
+
+    public Site setStatus(TenantId tenant, SiteId id, SiteStatus status) {
+        return sites.save(get(tenant, id).withStatus(status));
+    }
+
+    /** When each secret version last verified a request (sampled, up to a minute behind). */
+    public Map<Integer, Instant> secretLastUsed(TenantId tenant, SiteId id) {
+        return sites.secretLastUsed(tenant, id);
+    }
+
+    private EncryptedSecret encrypt(SiteKey key, int version, SigningSecret secret) {
+        return cipher.encrypt(secret.key(), SecretVersion.encryptionContext(key, version));
+    }
+}

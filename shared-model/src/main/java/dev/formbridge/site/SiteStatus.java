@@ -1,0 +1,7 @@
+package dev.formbridge.site;
+
+/** Whether a site may send submissions. */
+public enum SiteStatus {
+    ACTIVE,
+    DISABLED
+}

@@ -1,0 +1,115 @@
+package dev.formbridge.submission;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.formbridge.Json;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * The checked form of a submission body: {@code {"formId", "fields", "submittedAt"?, "source"?, ...}}. Field values
+ * are strings, numbers, booleans or arrays of those; unknown top-level properties are allowed (the stored payload is
+ * the raw body, so they are kept).
+ */
+public record SubmissionPayload(String formId, int fieldCount) {
+    public static final int MAX_FORM_ID = 200;
+    public static final int MAX_FIELD_NAME = 200;
+
+    /** Parses and checks {@code body}; throws {@link InvalidPayloadException} with a message naming what is wrong. */
+    public static SubmissionPayload parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw new InvalidPayloadException(true, "the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new InvalidPayloadException(true, "the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("the body must be a JSON object");
+        }
+        String formId = requireFormId(root.get("formId"));
+        JsonNode fields = root.get("fields");
+        if (fields == null || !fields.isObject()) {
+            throw invalid("fields: required, an object of field name to value");
+        }
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
+            checkField(field.getKey(), field.getValue());
+        }
+        checkSubmittedAt(root.get("submittedAt"));
+        JsonNode source = root.get("source");
+        if (source != null && !source.isObject()) {
+            throw invalid("source: must be an object");
+        }
+        return new SubmissionPayload(formId, fields.size());
+    }
+
+    private static String requireFormId(JsonNode formId) {
+        if (formId == null || !formId.isTextual() || formId.asText().isBlank()) {
+            throw invalid("formId: required, a non-empty string");
+        }
+        if (formId.asText().length() > MAX_FORM_ID) {
+            throw invalid("formId: at most " + MAX_FORM_ID + " characters");
+        }
+        return formId.asText();
+    }
+
+    private static void checkField(String name, JsonNode value) {
+        if (name.isEmpty() || name.length() > MAX_FIELD_NAME) {
+            throw invalid("fields: a field name has 1 to " + MAX_FIELD_NAME + " characters");
+        }
+        if (isScalar(value)) {
+            return;
+        }
+        if (value.isArray()) {
+            for (JsonNode element : value) {
+                if (!isScalar(element)) {
+                    throw invalid("fields." + name + ": array elements must be strings, numbers or booleans");
+                }
+            }
+            return;
+        }
+        throw invalid("fields." + name + ": must be a string, number, boolean or an array of those");
+    }
+
+    private static void checkSubmittedAt(JsonNode submittedAt) {
+        if (submittedAt == null) {
+            return;
+        }
+        try {
+            if (!submittedAt.isTextual()) {
+                throw new DateTimeParseException("not text", "", 0);
+            }
+            Instant.parse(submittedAt.asText());
+        } catch (DateTimeParseException e) {
+            try {
+                java.time.OffsetDateTime.parse(submittedAt.asText());
+            } catch (DateTimeParseException again) {
+                throw invalid("submittedAt: must be an ISO-8601 date-time such as 2026-11-26T10:15:30Z");
+            }
+        }
+    }
+
+    private static boolean isScalar(JsonNode node) {
+        return node.isTextual() || node.isNumber() || node.isBoolean();
+    }
+
+    private static InvalidPayloadException invalid(String message) {
+        return new InvalidPayloadException(false, message);
+    }
+
+    /** The body is not JSON ({@code malformedJson}) or does not follow the submission schema. */
+    public static final class InvalidPayloadException extends RuntimeException {
+        private final boolean malformedJson;
+
+        InvalidPayloadException(boolean malformedJson, String message) {
+            super(message, null, false, false);
+            this.malformedJson = malformedJson;
+        }
+
+        public boolean malformedJson() {
+            return malformedJson;
+        }
+    }
+}

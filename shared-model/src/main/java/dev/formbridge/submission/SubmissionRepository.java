@@ -1,0 +1,230 @@
+package dev.formbridge.submission;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import dev.formbridge.site.SiteId;
+import dev.formbridge.storage.Keys;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.storage.TableDefinition;
+import dev.formbridge.tenant.TenantId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Stores submissions. The item key is the sender's webhook-id under its site, so a single conditional put both stores
+ * a submission and refuses a second copy: no transaction, no separate idempotency record, one write per submission.
+ */
+public final class SubmissionRepository {
+    private final DynamoDbTable<SubmissionItem> table;
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public SubmissionRepository(Storage storage) {
+        this.table = storage.table(SubmissionItem.SCHEMA);
+        this.dynamo = storage.dynamo();
+        this.tableName = storage.tableName();
+    }
+
+    /** Stores {@code submission} unless its site already has one with the same webhook-id; true if it was stored. */
+    public boolean insertIfAbsent(Submission submission) {
+        PutItemEnhancedRequest<SubmissionItem> put = PutItemEnhancedRequest.builder(SubmissionItem.class)
+                .item(SubmissionItem.from(submission))
+                .conditionExpression(Expression.builder()
+                        .expression("attribute_not_exists(pk)")
+                        .build())
+                .build();
+        try {
+            Storage.run("store submission", () -> table.putItem(put));
+            return true;
+        } catch (ConditionalCheckFailedException duplicate) {
+            return false;
+        }
+    }
+
+    /** The submission a site sent under {@code webhookId} (strongly consistent: right after a lost race it is there). */
+    public Optional<Submission> findByWebhookId(TenantId tenantId, SiteId siteId, String webhookId) {
+        Key key = Key.builder()
+                .partitionValue(Keys.submissionPk(tenantId, siteId, webhookId))
+                .sortValue(Keys.SUBMISSION_SK)
+                .build();
+        return Optional.ofNullable(Storage.call(
+                        "read submission", () -> table.getItem(r -> r.key(key).consistentRead(true))))
+                .map(SubmissionItem::toSubmission);
+    }
+
+    /** A tenant's submission by its id (through the id index; eventually consistent). */
+    public Optional<Submission> findById(TenantId tenantId, SubmissionId id) {
+        QueryConditional byId = QueryConditional.keyEqualTo(Key.builder()
+                .partitionValue(Keys.submissionByIdPk(tenantId, id))
+                .sortValue(Keys.SUBMISSION_SK)
+                .build());
+        return Storage.call(
+                        "find submission",
+                        () ->
+                                table
+                                        .index(TableDefinition.GSI2.name())
+                                        .query(r -> r.queryConditional(byId).limit(1))
+                                        .stream()
+                                        .flatMap(page -> page.items().stream())
+                                        .findFirst())
+                .map(SubmissionItem::toSubmission);
+    }
+
+    /** Sets the status of a stored submission (one small update; used when its event could not be published). */
+    public void updateStatus(Submission submission, SubmissionStatus status) {
+        Storage.run(
+                "update submission status",
+                () -> dynamo.updateItem(b -> b.tableName(tableName)
+                        .key(Map.of(
+                                "pk",
+                                AttributeValue.fromS(Keys.submissionPk(
+                                        submission.tenantId(), submission.siteId(), submission.webhookId())),
+                                "sk",
+                                AttributeValue.fromS(Keys.SUBMISSION_SK)))
+                        .updateExpression("SET #status = :status")
+                        .conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status.name())))));
+    }
+
+    /** The stored form of a submission. */
+    static final class SubmissionItem {
+        static final TableSchema<SubmissionItem> SCHEMA = StaticTableSchema.builder(SubmissionItem.class)
+                .newItemSupplier(SubmissionItem::new)
+                .addAttribute(
+                        String.class,
+                        a -> a.name("pk")
+                                .getter(i -> i.pk)
+                                .setter((i, v) -> i.pk = v)
+                                .tags(primaryPartitionKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("sk")
+                                .getter(i -> i.sk)
+                                .setter((i, v) -> i.sk = v)
+                                .tags(primarySortKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(TableDefinition.GSI1.partitionKey())
+                                .getter(i -> i.gsi1pk)
+                                .setter((i, v) -> i.gsi1pk = v)
+                                .tags(secondaryPartitionKey(TableDefinition.GSI1.name())))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(TableDefinition.GSI1.sortKey())
+                                .getter(i -> i.gsi1sk)
+                                .setter((i, v) -> i.gsi1sk = v)
+                                .tags(secondarySortKey(TableDefinition.GSI1.name())))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(TableDefinition.GSI2.partitionKey())
+                                .getter(i -> i.gsi2pk)
+                                .setter((i, v) -> i.gsi2pk = v)
+                                .tags(secondaryPartitionKey(TableDefinition.GSI2.name())))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(TableDefinition.GSI2.sortKey())
+                                .getter(i -> i.gsi2sk)
+                                .setter((i, v) -> i.gsi2sk = v)
+                                .tags(secondarySortKey(TableDefinition.GSI2.name())))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("siteId").getter(i -> i.siteId).setter((i, v) -> i.siteId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("submissionId").getter(i -> i.submissionId).setter((i, v) -> i.submissionId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("webhookId").getter(i -> i.webhookId).setter((i, v) -> i.webhookId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("formId").getter(i -> i.formId).setter((i, v) -> i.formId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("payload").getter(i -> i.payload).setter((i, v) -> i.payload = v))
+                .addAttribute(
+                        Integer.class,
+                        a -> a.name("sizeBytes").getter(i -> i.sizeBytes).setter((i, v) -> i.sizeBytes = v))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name("receivedAt").getter(i -> i.receivedAt).setter((i, v) -> i.receivedAt = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+                .addAttribute(
+                        Long.class,
+                        a -> a.name(TableDefinition.TTL)
+                                .getter(i -> i.expiresAt)
+                                .setter((i, v) -> i.expiresAt = v))
+                .build();
+
+        private String pk;
+        private String sk;
+        private String gsi1pk;
+        private String gsi1sk;
+        private String gsi2pk;
+        private String gsi2sk;
+        private String tenantId;
+        private String siteId;
+        private String submissionId;
+        private String webhookId;
+        private String formId;
+        private String payload;
+        private Integer sizeBytes;
+        private Instant receivedAt;
+        private String status;
+        private Long expiresAt;
+
+        static SubmissionItem from(Submission s) {
+            SubmissionItem item = new SubmissionItem();
+            item.pk = Keys.submissionPk(s.tenantId(), s.siteId(), s.webhookId());
+            item.sk = Keys.SUBMISSION_SK;
+            item.gsi1pk = Keys.submissionsByTimePk(s.tenantId());
+            item.gsi1sk = s.receivedAt() + "#" + s.id().value();
+            item.gsi2pk = Keys.submissionByIdPk(s.tenantId(), s.id());
+            item.gsi2sk = Keys.SUBMISSION_SK;
+            item.tenantId = s.tenantId().value();
+            item.siteId = s.siteId().value();
+            item.submissionId = s.id().value();
+            item.webhookId = s.webhookId();
+            item.formId = s.formId();
+            item.payload = s.payload();
+            item.sizeBytes = s.sizeBytes();
+            item.receivedAt = s.receivedAt();
+            item.status = s.status().name();
+            item.expiresAt = s.expiresAt().getEpochSecond();
+            return item;
+        }
+
+        Submission toSubmission() {
+            return new Submission(
+                    new TenantId(tenantId),
+                    new SiteId(siteId),
+                    new SubmissionId(submissionId),
+                    webhookId,
+                    formId,
+                    payload,
+                    sizeBytes,
+                    receivedAt,
+                    SubmissionStatus.valueOf(status),
+                    Instant.ofEpochSecond(expiresAt));
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package dev.formbridge.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.formbridge.event.SubmissionAccepted;
+import dev.formbridge.ingest.IngestResult.Accepted;
+import dev.formbridge.ingest.IngestResult.Duplicate;
+import dev.formbridge.ingest.IngestResult.Refused;
+import dev.formbridge.metrics.MetricCounterRepository;
+import dev.formbridge.secret.LocalKeyFileCipher;
+import dev.formbridge.secret.SecretCipher;
+import dev.formbridge.security.SecurityEventRepository;
+import dev.formbridge.site.SiteService;
+import dev.formbridge.site.SiteService.NewSecret;
+import dev.formbridge.site.SiteStatus;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.submission.Submission;
+import dev.formbridge.submission.SubmissionRepository;
+import dev.formbridge.submission.SubmissionStatus;
+import dev.formbridge.tenant.Tenant;
+import dev.formbridge.tenant.TenantService;
+import dev.formbridge.testutils.LocalDynamo;
+import dev.formbridge.testutils.MutableClock;
+import dev.formbridge.testutils.RecordingPublisher;
+import dev.formbridge.testutils.SignedRequests;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ingest path against a real local DynamoDB server (dynalite). */
+class IngestServiceTest {
+    @TempDir
+    Path keys;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    final RecordingPublisher bus = new RecordingPublisher();
+    Storage storage;
+    SecretCipher cipher;
+    SiteService sites;
+    Tenant tenant;
+    NewSecret site;
+    IngestService ingest;
+
+    @BeforeEach
+    void setUp() {
+        storage = LocalDynamo.newStorage();
+        cipher = LocalKeyFileCipher.fromKeyFile(keys.resolve("master.key"));
+        sites = new SiteService(storage, cipher, clock);
+        tenant = new TenantService(storage, clock).create("Acme");
+        site = sites.register(tenant.id(), "Shop", "https://shop.example");
+        ingest = newIngest(IngestSettings.fromEnvironment(Map.of("FORMBRIDGE_SITE_CACHE_MILLIS", "0")));
+    }
+
+    IngestService newIngest(IngestSettings settings) {
+        return new IngestService(storage, cipher, bus, clock, settings);
+    }
+
+    IngestResult send(NewSecret to, String id) {
+        return ingest.ingest(SignedRequests.request(
+                to.site().key(), to.secret(), id, clock.instant(), SignedRequests.body("contact", "a@b.example")));
+    }
+
+    @Test
+    void a_signed_submission_is_stored_once_and_published_as_a_claim_check() {
+        IngestResult result = send(site, "msg_1");
+
+        assertThat(result).isInstanceOf(Accepted.class);
+        Submission stored = new SubmissionRepository(storage)
+                .findByWebhookId(tenant.id(), site.site().id(), "msg_1")
+                .orElseThrow();
+        assertThat(stored.id()).isEqualTo(((Accepted) result).submissionId());
+        assertThat(stored.payload()).contains("\"extra\":{\"kept\":1}");
+        assertThat(stored.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+        assertThat(bus.published()).singleElement().satisfies(event -> {
+            assertThat(event.detail()).doesNotContain("a@b.example");
+            assertThat(SubmissionAccepted.fromDetail(event.detail()).submissionId())
+                    .isEqualTo(stored.id().value());
+        });
+    }
+
+    @Test
+    void twenty_concurrent_requests_with_one_webhook_id_store_one_submission_and_publish_one_event() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<IngestResult>> senders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            senders.add(() -> {
+                start.await();
+                return send(site, "msg_same");
+            });
+        }
+        List<IngestResult> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            List<Future<IngestResult>> futures =
+                    senders.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<IngestResult> f : futures) {
+                results.add(f.get());
+            }
+        }
+
+        assertThat(results).filteredOn(r -> r instanceof Accepted).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof Duplicate).hasSize(19);
+        var original = ((Accepted) results.stream()
+                        .filter(r -> r instanceof Accepted)
+                        .findFirst()
+                        .orElseThrow())
+                .submissionId();
+        assertThat(results)
+                .filteredOn(r -> r instanceof Duplicate)
+                .allSatisfy(r -> assertThat(((Duplicate) r).submissionId()).isEqualTo(original));
+        assertThat(bus.published()).hasSize(1);
+        long stored = LocalDynamo.client()
+                .scan(b -> b.tableName(storage.tableName())
+                        .filterExpression("sk = :s")
+                        .expressionAttributeValues(Map.of(
+                                ":s",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SUBMISSION"))))
+                .count();
+        assertThat(stored).isEqualTo(1);
+    }
+
+    @Test
+    void after_a_rotation_the_previous_secret_verifies_until_its_deadline_and_is_rejected_after_it() {
+        NewSecret rotated = sites.rotateSecret(tenant.id(), site.site().id(), Duration.ofHours(24));
+        NewSecret old = new NewSecret(rotated.site(), site.secret());
+
+        assertThat(send(old, "msg_old_1")).isInstanceOf(Accepted.class);
+        assertThat(send(rotated, "msg_new_1")).isInstanceOf(Accepted.class);
+
+        clock.advance(Duration.ofHours(24));
+        assertThat(send(old, "msg_old_2")).isEqualTo(Refused.of(Rejection.BAD_SIGNATURE));
+        assertThat(send(rotated, "msg_new_2")).isInstanceOf(Accepted.class);
+    }
+
+    @Test
+    void retiring_the_previous_secret_rejects_it_at_once() {
+        sites.rotateSecret(tenant.id(), site.site().id(), Duration.ofHours(24));
+        sites.retirePreviousSecret(tenant.id(), site.site().id());
+
+        assertThat(send(site, "msg_1")).isEqualTo(Refused.of(Rejection.BAD_SIGNATURE));
+    }
+
+    @Test
+    void the_last_use_of_each_secret_version_is_recorded_at_most_once_a_minute() {
+        NewSecret rotated = sites.rotateSecret(tenant.id(), site.site().id(), Duration.ofHours(24));
+        NewSecret old = new NewSecret(rotated.site(), site.secret());
+        Instant first = clock.instant();
+
+        send(old, "msg_1");
+        clock.advance(Duration.ofSeconds(30));
+        send(old, "msg_2"); // inside the minute: not written
+        send(rotated, "msg_3");
+
+        assertThat(sites.secretLastUsed(tenant.id(), site.site().id()))
+                .containsEntry(1, first)
+                .containsEntry(2, first.plusSeconds(30));
+
+        clock.advance(Duration.ofSeconds(31));
+        send(old, "msg_4");
+        assertThat(sites.secretLastUsed(tenant.id(), site.site().id())).containsEntry(1, first.plusSeconds(61));
+    }
+
+    @Test
+    void a_publish_failure_after_the_store_answers_503_and_the_retry_publishes_with_the_original_id() {
+        bus.failing(true);
+        IngestResult first = send(site, "msg_1");
+        assertThat(first).isInstanceOfSatisfying(Refused.class, r -> {
+            assertThat(r.rejection()).isEqualTo(Rejection.UNAVAILABLE);
+            assertThat(r.retryAfterSeconds()).isPositive();
+        });
+        SubmissionRepository repo = new SubmissionRepository(storage);
+        Submission pending =
+                repo.findByWebhookId(tenant.id(), site.site().id(), "msg_1").orElseThrow();
+        assertThat(pending.status()).isEqualTo(SubmissionStatus.PUBLISH_PENDING);
+
+        bus.failing(false);
+        IngestResult retry = send(site, "msg_1");
+
+        assertThat(retry).isEqualTo(new Duplicate(pending.id()));
+        assertThat(bus.published())
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains(pending.id().value()));
+        assertThat(repo.findByWebhookId(tenant.id(), site.site().id(), "msg_1")
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(SubmissionStatus.ACCEPTED);
+        assertThat(send(site, "msg_1")).isEqualTo(new Duplicate(pending.id()));
+        assertThat(bus.published()).hasSize(1);
+    }
+
+    @Test
+    void a_disabled_site_or_tenant_is_refused() {
+        sites.setStatus(tenant.id(), site.site().id(), SiteStatus.DISABLED);
+        assertThat(send(site, "msg_1")).isEqualTo(Refused.of(Rejection.SITE_DISABLED));
+
+        sites.setStatus(tenant.id(), site.site().id(), SiteStatus.ACTIVE);
+        new TenantService(storage, clock).setStatus(tenant.id(), dev.formbridge.tenant.TenantStatus.DISABLED);
+        assertThat(send(site, "msg_2")).isEqualTo(Refused.of(Rejection.TENANT_DISABLED));
+    }
+
+    @Test
+    void a_site_key_of_tenant_a_never_creates_data_under_tenant_b() {
+        Tenant other = new TenantService(storage, clock).create("Other");
+        NewSecret otherSite = sites.register(other.id(), "Other shop", "https://other.example");
+        // tenant A's key claiming tenant B's site id, signed with A's secret
+        var forged =
+                dev.formbridge.site.SiteKey.of(tenant.id(), otherSite.site().id());
+        IngestResult result = ingest.ingest(SignedRequests.request(
+                forged, site.secret(), "msg_x", clock.instant(), SignedRequests.body("f", "x@y.example")));
+        // and B's site under A's tenant id, signed with B's secret
+        var crossed =
+                dev.formbridge.site.SiteKey.of(tenant.id(), otherSite.site().id());
+        IngestResult crossedResult = ingest.ingest(SignedRequests.request(
+                crossed, otherSite.secret(), "msg_y", clock.instant(), SignedRequests.body("f", "x@y.example")));
+
+        assertThat(result).isEqualTo(Refused.of(Rejection.UNKNOWN_SITE));
+        assertThat(crossedResult).isEqualTo(Refused.of(Rejection.UNKNOWN_SITE));
+        assertThat(send(otherSite, "msg_ok")).isInstanceOf(Accepted.class);
+        SubmissionRepository repo = new SubmissionRepository(storage);
+        assertThat(repo.findByWebhookId(tenant.id(), otherSite.site().id(), "msg_x"))
+                .isEmpty();
+        assertThat(repo.findByWebhookId(other.id(), otherSite.site().id(), "msg_x"))
+                .isEmpty();
+        assertThat(repo.findByWebhookId(other.id(), otherSite.site().id(), "msg_ok"))
+                .isPresent();
+        assertThat(repo.findByWebhookId(tenant.id(), otherSite.site().id(), "msg_ok"))
+                .isEmpty();
+    }
+
+    @Test
+    void a_burst_above_the_site_limit_gets_429_with_retry_after_and_traffic_under_it_never_does() {
+        ingest = newIngest(IngestSettings.fromEnvironment(
+                Map.of("FORMBRIDGE_SITE_RATE_PER_SECOND", "2", "FORMBRIDGE_SITE_BURST", "5")));
+        // under the limit: 2 per second for 10 seconds
+        for (int i = 0; i < 20; i++) {
+            assertThat(send(site, "msg_under_" + i)).as("request %d", i).isInstanceOf(Accepted.class);
+            clock.advance(Duration.ofMillis(500));
+        }
+        // a burst: the bucket holds 5
+        List<IngestResult> burst = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            burst.add(send(site, "msg_burst_" + i));
+        }
+        assertThat(burst.subList(0, 5)).allMatch(r -> r instanceof Accepted);
+        assertThat(burst.subList(5, 8))
+                .allSatisfy(r -> assertThat(r).isInstanceOfSatisfying(Refused.class, x -> {
+                    assertThat(x.rejection()).isEqualTo(Rejection.RATE_LIMITED);
+                    assertThat(x.retryAfterSeconds()).isBetween(1L, 2L);
+                }));
+    }
+
+    @Test
+    void a_flood_of_bad_signatures_becomes_one_security_event_a_minute_and_counted_rejections() {
+        NewSecret wrong = new NewSecret(site.site(), dev.formbridge.secret.SigningSecret.generate());
+        for (int i = 0; i < 50; i++) {
+            assertThat(send(wrong, "msg_" + i)).isEqualTo(Refused.of(Rejection.BAD_SIGNATURE));
+        }
+        clock.advance(Duration.ofSeconds(61));
+        send(wrong, "msg_next_minute");
+        ingest.flushCounters();
+
+        var events = new SecurityEventRepository(storage).list(tenant.id());
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).reason()).isEqualTo("bad_signature");
+        assertThat(events.get(0).count()).isEqualTo(1);
+        assertThat(events.get(1).count()).isEqualTo(50); // the 49 suppressed plus the one that wrote it
+        Map<String, Long> counters = new MetricCounterRepository(storage)
+                .read(tenant.id(), site.site().id(), Instant.parse("2026-11-26T10:00:00Z"));
+        assertThat(counters).containsEntry("rejected_bad_signature", 50L);
+    }
+
+    @Test
+    void timestamps_outside_the_window_are_refused_as_stale_or_future() {
+        var request = SignedRequests.request(
+                site.site().key(),
+                site.secret(),
+                "msg_1",
+                clock.instant().minusSeconds(301),
+                SignedRequests.body("f", "a@b.example"));
+        assertThat(ingest.ingest(request)).isEqualTo(Refused.of(Rejection.STALE_TIMESTAMP));
+        var future = SignedRequests.request(
+                site.site().key(),
+                site.secret(),
+                "msg_2",
+                clock.instant().plusSeconds(301),
+                SignedRequests.body("f", "a@b.example"));
+        assertThat(ingest.ingest(future)).isEqualTo(Refused.of(Rejection.FUTURE_TIMESTAMP));
+        var edge = SignedRequests.request(
+                site.site().key(),
+                site.secret(),
+                "msg_3",
+                clock.instant().minusSeconds(300),
+                SignedRequests.body("f", "a@b.example"));
+        assertThat(ingest.ingest(edge)).isInstanceOf(Accepted.class);
+    }
+}
