@@ -29,9 +29,10 @@ public final class EventBridgePublisher implements EventPublisher {
     @Override
     public void publish(List<EventEnvelope> events) {
         List<EventEnvelope> failed = new ArrayList<>();
-        SdkException lastError = null;
+        RuntimeException cause = null;
         for (List<EventEnvelope> batch : batches(events)) {
             List<EventEnvelope> pending = batch;
+            SdkException lastError = null;
             for (int attempt = 1; attempt <= MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
                 try {
                     pending = send(pending);
@@ -39,13 +40,18 @@ public final class EventBridgePublisher implements EventPublisher {
                     lastError = e;
                 }
             }
-            failed.addAll(pending);
+            if (!pending.isEmpty()) {
+                failed.addAll(pending);
+                if (lastError != null && cause == null) {
+                    cause = lastError;
+                } else if (lastError != null) {
+                    cause.addSuppressed(lastError);
+                }
+            }
         }
         if (!failed.isEmpty()) {
             throw new EventPublishException(
-                    failed.size() + " of " + events.size() + " events were not published to " + busName,
-                    failed,
-                    lastError);
+                    failed.size() + " of " + events.size() + " events were not published to " + busName, failed, cause);
         }
     }
 

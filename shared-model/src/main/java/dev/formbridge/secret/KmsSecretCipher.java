@@ -36,7 +36,7 @@ public final class KmsSecretCipher implements SecretCipher {
             byte[] iv = AesGcm.randomIv();
             byte[] ciphertext = AesGcm.encrypt(dataKey, iv, plaintext, context);
             return new EncryptedSecret(generated.ciphertextBlob().asByteArray(), iv, ciphertext);
-        } catch (SdkException | GeneralSecurityException e) {
+        } catch (SdkException | GeneralSecurityException | IllegalArgumentException e) {
             throw new SecretCipherException("KMS encryption failed", e);
         } finally {
             if (dataKey != null) {
@@ -55,7 +55,7 @@ public final class KmsSecretCipher implements SecretCipher {
                     .plaintext()
                     .asByteArray();
             return AesGcm.decrypt(dataKey, secret.iv(), secret.ciphertext(), context);
-        } catch (SdkException | GeneralSecurityException e) {
+        } catch (SdkException | GeneralSecurityException | IllegalArgumentException e) {
             throw new SecretCipherException("KMS decryption failed", e);
         } finally {
             if (dataKey != null) {

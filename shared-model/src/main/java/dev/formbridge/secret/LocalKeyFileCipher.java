@@ -1,13 +1,14 @@
 package dev.formbridge.secret;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Set;
+import java.util.EnumSet;
 
 /**
  * Envelope encryption for the local runtime: each secret gets a fresh data key, and the data key is wrapped with a
@@ -38,16 +39,28 @@ public final class LocalKeyFileCipher implements SecretCipher {
         }
     }
 
+    /** Writes a new key to a private temporary file, then moves it into place: never readable by others, never half-written. */
     private static void createKeyFile(Path keyFile) throws IOException {
-        if (keyFile.getParent() != null) {
-            Files.createDirectories(keyFile.getParent());
-        }
-        Files.write(keyFile, AesGcm.randomKey(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path dir = keyFile.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp;
         try {
-            Files.setPosixFilePermissions(
-                    keyFile, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            temp = Files.createTempFile(
+                    dir,
+                    ".master",
+                    ".tmp",
+                    PosixFilePermissions.asFileAttribute(
+                            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
         } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's ACL applies
+            temp = Files.createTempFile(dir, ".master", ".tmp"); // Windows: the folder's ACL applies
+        }
+        try {
+            Files.write(temp, AesGcm.randomKey());
+            Files.move(temp, keyFile); // no REPLACE_EXISTING: a key in use is never replaced
+        } catch (FileAlreadyExistsException raced) {
+            // another process created it first: use theirs
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

@@ -1,0 +1,92 @@
+package dev.formbridge.local;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.formbridge.Json;
+import dev.formbridge.event.EventEnvelope;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.event.ruler.Machine;
+
+/**
+ * The local twin of the EventBridge bus: rules are EventBridge patterns evaluated by AWS event-ruler (EventBridge's
+ * own matching engine), targets are consumers in this process, called asynchronously as EventBridge would.
+ */
+public final class LocalEventBus implements Consumer<EventEnvelope>, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalEventBus.class);
+
+    private final Machine machine = new Machine();
+    private final Map<String, Consumer<EventEnvelope>> targets = new ConcurrentHashMap<>();
+    private final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
+    private final ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** Adds a rule: events matching {@code pattern} (EventBridge pattern JSON) go to {@code target}. */
+    public synchronized void addRule(String name, String pattern, Consumer<EventEnvelope> target) {
+        try {
+            machine.addRule(name, pattern);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("rule " + name + " has an invalid pattern: " + e.getMessage(), e);
+        }
+        targets.put(name, target);
+    }
+
+    /** Accepts an event (like PutEvents) and delivers it to the targets of every matching rule. */
+    @Override
+    public void accept(EventEnvelope event) {
+        received.add(event);
+        String json = toEventBridgeJson(event);
+        List<String> matched;
+        try {
+            matched = machine.rulesForJSONEvent(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("the bus could not read an event", e);
+        }
+        for (String rule : matched) {
+            Consumer<EventEnvelope> target = targets.get(rule);
+            delivery.execute(() -> {
+                try {
+                    target.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("rule {}: target failed ({})", rule, e.getClass().getSimpleName());
+                }
+            });
+        }
+    }
+
+    /** Every event the bus accepted, in order (the local stand-in for EventBridge's archive). */
+    public List<EventEnvelope> received() {
+        return List.copyOf(received);
+    }
+
+    /** The event in the shape EventBridge hands to rules and targets. */
+    static String toEventBridgeJson(EventEnvelope event) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("version", "0");
+        node.put("id", UUID.randomUUID().toString());
+        node.put("detail-type", event.detailType());
+        node.put("source", event.source());
+        node.put("account", "000000000000");
+        node.put("time", event.time().toString());
+        node.put("region", "local");
+        node.putArray("resources");
+        try {
+            node.set("detail", Json.MAPPER.readTree(event.detail()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("an event detail must be JSON", e);
+        }
+        return node.toString();
+    }
+
+    @Override
+    public void close() {
+        delivery.close();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.formbridge.local;
+
+import dev.formbridge.secret.SigningSecret;
+import dev.formbridge.secret.WebhookSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Sends one signed test submission, as a WordPress site would, and prints the answer. */
+final class TestSender {
+    private TestSender() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: send <site key> <secret> [ingest url]");
+            System.exit(2);
+        }
+        String url = args.length > 2 ? args[2] : "http://127.0.0.1:8080/v1/submissions";
+        HttpResponse<String> response = send(URI.create(url), args[0], SigningSecret.parse(args[1]), sampleBody());
+        System.out.println(response.statusCode() + " " + response.body());
+        System.exit(response.statusCode() / 100 == 2 ? 0 : 1);
+    }
+
+    static String sampleBody() {
+        return "{\"formId\":\"contact\",\"fields\":{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.org\","
+                + "\"newsletter\":true},\"submittedAt\":\"" + Instant.now() + "\",\"source\":{\"siteUrl\":"
+                + "\"https://demo.example\",\"pageUrl\":\"https://demo.example/contact\",\"plugin\":\"form-bridge-test\"}}";
+    }
+
+    static HttpResponse<String> send(URI url, String siteKey, SigningSecret secret, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String id = "msg_" + UUID.randomUUID();
+        long timestamp = Instant.now().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .header("Content-Type", "application/json")
+                .header("X-FormBridge-Site", siteKey)
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
