@@ -57,7 +57,11 @@ public final class AuthorizerHandler
             throw new StorageUnavailable();
         }
         if (!decision.allowed()) {
-            metrics.flushSingleMetric("AuthorizerDenied", 1, MetricUnit.COUNT, Environment.METRICS_NAMESPACE,
+            metrics.flushSingleMetric(
+                    "AuthorizerDenied",
+                    1,
+                    MetricUnit.COUNT,
+                    Environment.METRICS_NAMESPACE,
                     DimensionSet.of("Reason", decision.reason().reason()));
             return SimpleIAMPolicyResponse.builder().withIsAuthorized(false).build();
         }

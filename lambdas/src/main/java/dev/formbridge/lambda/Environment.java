@@ -51,8 +51,8 @@ final class Environment {
         }
         String keyFile = System.getenv(LOCAL_KEY_FILE_ENV);
         if (keyFile == null || keyFile.isBlank()) {
-            throw new IllegalStateException(
-                    "set " + KmsSecretCipher.KEY_ID_ENV + " (AWS) or " + LOCAL_KEY_FILE_ENV + " (local) to decrypt secrets");
+            throw new IllegalStateException("set " + KmsSecretCipher.KEY_ID_ENV + " (AWS) or " + LOCAL_KEY_FILE_ENV
+                    + " (local) to decrypt secrets");
         }
         return LocalKeyFileCipher.fromKeyFile(Path.of(keyFile));
     }

@@ -117,7 +117,11 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private void count(String metric, Rejection rejection) {
-        metrics.flushSingleMetric(metric, 1, MetricUnit.COUNT, Environment.METRICS_NAMESPACE,
+        metrics.flushSingleMetric(
+                metric,
+                1,
+                MetricUnit.COUNT,
+                Environment.METRICS_NAMESPACE,
                 DimensionSet.of("Reason", rejection.reason()));
     }
 }

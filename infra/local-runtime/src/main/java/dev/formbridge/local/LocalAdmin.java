@@ -38,27 +38,45 @@ final class LocalAdmin {
         try (DynamoDbClient dynamo = DynamoClients.local(runtime.getProperty("dynamodb.endpoint"))) {
             Storage storage = new Storage(dynamo, TableDefinition.named(runtime.getProperty("table")));
             NewSecret site = create(
-                    storage, LocalKeyFileCipher.fromKeyFile(Path.of(runtime.getProperty("key.file"))), args[0], args[1], args[2]);
+                    storage,
+                    LocalKeyFileCipher.fromKeyFile(Path.of(runtime.getProperty("key.file"))),
+                    args[0],
+                    args[1],
+                    args[2]);
             printSite(site, runtime.getProperty("ingest.url"));
         }
     }
 
-    static NewSecret create(Storage storage, dev.formbridge.secret.SecretCipher cipher, String tenantName, String siteName, String url) {
+    static NewSecret create(
+            Storage storage,
+            dev.formbridge.secret.SecretCipher cipher,
+            String tenantName,
+            String siteName,
+            String url) {
         Clock clock = Clock.systemUTC();
         Tenant tenant = new TenantService(storage, clock).create(tenantName);
         return new SiteService(storage, cipher, clock).register(tenant.id(), siteName, url);
     }
 
-    static void printWelcome(LocalRuntime runtime) {
+    /** Prints where things are; on the first start (no demo site yet) creates one and prints its secret once. */
+    static void printWelcome(LocalRuntime runtime) throws IOException {
         System.out.println();
         System.out.println("Form-Bridge is running locally.");
         System.out.println("  ingest:   POST " + runtime.ingestUrl());
         System.out.println("  dynamodb: " + runtime.dynalite().endpoint() + " (dynalite, data in "
                 + runtime.config().dynamoDir() + ")");
         System.out.println();
-        NewSecret demo = create(runtime.storage(), runtime.cipher(), "Demo tenant", "Demo site", "https://demo.example");
-        System.out.println("A demo tenant and site were created for you.");
-        printSite(demo, runtime.ingestUrl());
+        Path demoFile = runtime.config().dataDir().resolve("demo-site-key");
+        if (Files.exists(demoFile)) {
+            System.out.println("Demo site key: " + Files.readString(demoFile).strip()
+                    + " (its secret was shown at the first start; make a new site to get a new secret)");
+        } else {
+            NewSecret demo =
+                    create(runtime.storage(), runtime.cipher(), "Demo tenant", "Demo site", "https://demo.example");
+            Files.writeString(demoFile, demo.site().key().value());
+            System.out.println("A demo tenant and site were created for you.");
+            printSite(demo, runtime.ingestUrl());
+        }
         System.out.println("More sites: scripts/create-site \"<tenant>\" \"<site>\" https://your.site");
         System.out.println("Stop with Ctrl+C.");
     }
@@ -75,7 +93,8 @@ final class LocalAdmin {
         System.out.println("  BODY='{\"formId\":\"contact\",\"fields\":{\"email\":\"ada@example.org\"}}'; "
                 + "ID=msg_$(date +%s%N); TS=$(date +%s); \\");
         System.out.println("  SIG=$(printf '%s' \"$ID.$TS.$BODY\" | openssl dgst -sha256 -mac HMAC -macopt hexkey:"
-                + "$(printf '%s' '" + secret.substring(6) + "' | base64 -d | xxd -p -c 256) -binary | base64); \\");
+                + "$(printf '%s' '" + secret.substring(6)
+                + "' | base64 -d | od -An -v -tx1 | tr -d ' \\n') -binary | base64); \\");
         System.out.println("  curl -i " + ingestUrl + " -H 'Content-Type: application/json' -H 'X-FormBridge-Site: "
                 + key + "' \\");
         System.out.println("    -H \"webhook-id: $ID\" -H \"webhook-timestamp: $TS\" -H \"webhook-signature: v1,$SIG\" "

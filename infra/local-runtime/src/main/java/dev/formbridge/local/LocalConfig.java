@@ -7,7 +7,8 @@ import java.util.Map;
  * Settings of the local runtime, from environment variables with defaults that work on a fresh clone: data under
  * {@code .local/} in the working directory, ingest on 127.0.0.1:8080, dynalite on a free port.
  */
-public record LocalConfig(Path dataDir, int ingestPort, int dynamoPort, boolean persistent, Map<String, String> ingestEnv) {
+public record LocalConfig(
+        Path dataDir, int ingestPort, int dynamoPort, boolean persistent, Map<String, String> ingestEnv) {
 
     public static LocalConfig fromEnvironment() {
         Map<String, String> env = System.getenv();

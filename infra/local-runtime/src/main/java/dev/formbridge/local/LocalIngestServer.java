@@ -73,11 +73,19 @@ public final class LocalIngestServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                send(exchange, 404, "{\"error\":\"not_found\",\"message\":\"Only POST " + PATH + " exists.\"}", Map.of());
+                send(
+                        exchange,
+                        404,
+                        "{\"error\":\"not_found\",\"message\":\"Only POST " + PATH + " exists.\"}",
+                        Map.of());
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "{\"error\":\"method_not_allowed\",\"message\":\"Use POST.\"}", Map.of("Allow", "POST"));
+                send(
+                        exchange,
+                        405,
+                        "{\"error\":\"method_not_allowed\",\"message\":\"Use POST.\"}",
+                        Map.of("Allow", "POST"));
                 return;
             }
             Map<String, String> headers = headersOf(exchange);
@@ -85,8 +93,12 @@ public final class LocalIngestServer implements AutoCloseable {
             try {
                 decision = authorizer.handleRequest(authorizerEvent(headers), new LocalLambdaContext("authorizer"));
             } catch (AuthorizerHandler.StorageUnavailable e) {
-                send(exchange, 503, "{\"error\":\"unavailable\",\"message\":\"Temporarily unavailable; retry with the "
-                        + "same webhook-id after Retry-After.\"}", Map.of("Retry-After", "5"));
+                send(
+                        exchange,
+                        503,
+                        "{\"error\":\"unavailable\",\"message\":\"Temporarily unavailable; retry with the "
+                                + "same webhook-id after Retry-After.\"}",
+                        Map.of("Retry-After", "5"));
                 return;
             }
             if (!decision.getIsAuthorized()) {
@@ -107,7 +119,8 @@ public final class LocalIngestServer implements AutoCloseable {
     /** Headers as API Gateway passes them in payload 2.0: lower-case names, repeated values joined by commas. */
     private static Map<String, String> headersOf(HttpExchange exchange) {
         Map<String, String> headers = new HashMap<>();
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+        for (Map.Entry<String, List<String>> header :
+                exchange.getRequestHeaders().entrySet()) {
             headers.put(header.getKey().toLowerCase(Locale.ROOT), String.join(",", header.getValue()));
         }
         return headers;
@@ -129,7 +142,8 @@ public final class LocalIngestServer implements AutoCloseable {
             HttpExchange exchange, Map<String, String> headers, byte[] body, Map<String, String> authorizerContext) {
         String text = utf8OrNull(body);
         String contentType = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
-        boolean asText = text != null && (contentType.startsWith("application/json") || contentType.startsWith("text/"));
+        boolean asText =
+                text != null && (contentType.startsWith("application/json") || contentType.startsWith("text/"));
         Map<String, Object> lambdaContext = new HashMap<>(authorizerContext);
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
@@ -145,7 +159,8 @@ public final class LocalIngestServer implements AutoCloseable {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod("POST")
                                 .withPath(PATH)
-                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withSourceIp(
+                                        exchange.getRemoteAddress().getAddress().getHostAddress())
                                 .build())
                         .build())
                 .build();
@@ -153,7 +168,8 @@ public final class LocalIngestServer implements AutoCloseable {
 
     private static String utf8OrNull(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))

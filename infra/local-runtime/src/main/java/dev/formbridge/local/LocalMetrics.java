@@ -55,5 +55,6 @@ final class LocalMetrics implements Metrics {
     public void flushMetrics(Consumer<Metrics> metricsConsumer) {}
 
     @Override
-    public void flushSingleMetric(String name, double value, MetricUnit unit, String namespace, DimensionSet dimensions) {}
+    public void flushSingleMetric(
+            String name, double value, MetricUnit unit, String namespace, DimensionSet dimensions) {}
 }

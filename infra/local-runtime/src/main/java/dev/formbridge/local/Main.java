@@ -25,14 +25,17 @@ public final class Main {
         }
     }
 
-    private static void run() throws InterruptedException {
+    private static void run() throws Exception {
         LocalConfig config = LocalConfig.fromEnvironment();
         LocalRuntime runtime = LocalRuntime.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.close();
-            stopped.countDown();
-        }, "local-runtime-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            runtime.close();
+                            stopped.countDown();
+                        },
+                        "local-runtime-stop"));
         LocalAdmin.printWelcome(runtime);
         stopped.await();
     }
