@@ -44,7 +44,7 @@ class AuthorizerHandlerTest {
     @Test
     void an_active_site_is_authorized_with_its_tenant_and_site_as_context() {
         SimpleIAMPolicyResponse response = fixture.authorizer()
-                .handleRequest(event(fixture.site.site().key().value()), new TestContext());
+                .handleRequest(event(fixture.site.site().key().value()), new LocalContext("test"));
 
         assertThat(response.getIsAuthorized()).isTrue();
         assertThat(response.getContext())
@@ -58,11 +58,11 @@ class AuthorizerHandlerTest {
                         dev.formbridge.tenant.TenantId.next(), dev.formbridge.site.SiteId.next())
                 .value();
         assertThat(fixture.authorizer()
-                        .handleRequest(event(unknown), new TestContext())
+                        .handleRequest(event(unknown), new LocalContext("test"))
                         .getIsAuthorized())
                 .isFalse();
         assertThat(fixture.authorizer()
-                        .handleRequest(event("fbk_nonsense"), new TestContext())
+                        .handleRequest(event("fbk_nonsense"), new LocalContext("test"))
                         .getIsAuthorized())
                 .isFalse();
         APIGatewayV2CustomAuthorizerEvent noHeader = event("x");
@@ -70,7 +70,7 @@ class AuthorizerHandlerTest {
         headers.remove("x-formbridge-site");
         noHeader.setHeaders(headers);
         assertThat(fixture.authorizer()
-                        .handleRequest(noHeader, new TestContext())
+                        .handleRequest(noHeader, new LocalContext("test"))
                         .getIsAuthorized())
                 .isFalse();
     }
@@ -80,7 +80,7 @@ class AuthorizerHandlerTest {
         fixture.sites.setStatus(
                 fixture.site.site().tenantId(), fixture.site.site().id(), SiteStatus.DISABLED);
         assertThat(fixture.authorizer()
-                        .handleRequest(event(fixture.site.site().key().value()), new TestContext())
+                        .handleRequest(event(fixture.site.site().key().value()), new LocalContext("test"))
                         .getIsAuthorized())
                 .isFalse();
     }
@@ -92,7 +92,9 @@ class AuthorizerHandlerTest {
         Map<String, String> headers = new HashMap<>();
         upper.getHeaders().forEach((k, v) -> headers.put(k.toUpperCase(java.util.Locale.ROOT), v));
         upper.setHeaders(headers);
-        assertThat(fixture.authorizer().handleRequest(upper, new TestContext()).getIsAuthorized())
+        assertThat(fixture.authorizer()
+                        .handleRequest(upper, new LocalContext("test"))
+                        .getIsAuthorized())
                 .isTrue();
     }
 
@@ -109,7 +111,7 @@ class AuthorizerHandlerTest {
         own.close();
 
         assertThatThrownBy(() ->
-                        handler.handleRequest(event(fixture.site.site().key().value()), new TestContext()))
+                        handler.handleRequest(event(fixture.site.site().key().value()), new LocalContext("test")))
                 .isInstanceOf(AuthorizerHandler.StorageUnavailable.class);
     }
 }

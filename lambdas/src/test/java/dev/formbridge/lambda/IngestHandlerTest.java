@@ -61,7 +61,7 @@ class IngestHandlerTest {
     @Test
     void a_base64_encoded_body_is_verified_over_its_raw_bytes() {
         APIGatewayV2HTTPResponse response = handler.handleRequest(
-                event(fixture.site, fixture.site, body("Zoë Ørsted — 東京"), true), new TestContext());
+                event(fixture.site, fixture.site, body("Zoë Ørsted — 東京"), true), new LocalContext("test"));
 
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(response.getBody()).contains("\"status\":\"accepted\"");
@@ -72,7 +72,7 @@ class IngestHandlerTest {
     @Test
     void a_plain_text_body_is_verified_as_utf8_bytes() {
         APIGatewayV2HTTPResponse response =
-                handler.handleRequest(event(fixture.site, fixture.site, body("Zoë"), false), new TestContext());
+                handler.handleRequest(event(fixture.site, fixture.site, body("Zoë"), false), new LocalContext("test"));
         assertThat(response.getStatusCode()).isEqualTo(202);
     }
 
@@ -86,7 +86,7 @@ class IngestHandlerTest {
                 "https://other.example");
         // signed with the other site's secret, header names the other site, but the authorizer resolved our site
         APIGatewayV2HTTPResponse response =
-                handler.handleRequest(event(other, fixture.site, body("x"), false), new TestContext());
+                handler.handleRequest(event(other, fixture.site, body("x"), false), new LocalContext("test"));
 
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(bus.published()).isEmpty();
@@ -97,7 +97,7 @@ class IngestHandlerTest {
         byte[] big = new byte[300 * 1024];
         java.util.Arrays.fill(big, (byte) 'a');
         APIGatewayV2HTTPResponse response =
-                handler.handleRequest(event(fixture.site, fixture.site, big, true), new TestContext());
+                handler.handleRequest(event(fixture.site, fixture.site, big, true), new LocalContext("test"));
 
         assertThat(response.getStatusCode()).isEqualTo(413);
         assertThat(response.getBody()).contains("payload_too_large");
@@ -107,7 +107,7 @@ class IngestHandlerTest {
     void an_unavailable_bus_answers_503_with_retry_after() {
         bus.failing(true);
         APIGatewayV2HTTPResponse response =
-                handler.handleRequest(event(fixture.site, fixture.site, body("x"), false), new TestContext());
+                handler.handleRequest(event(fixture.site, fixture.site, body("x"), false), new LocalContext("test"));
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsKey("Retry-After");

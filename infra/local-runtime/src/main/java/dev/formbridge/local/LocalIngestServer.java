@@ -10,6 +10,7 @@ import dev.formbridge.ingest.IngestRequest;
 import dev.formbridge.ingest.IngestSettings;
 import dev.formbridge.lambda.AuthorizerHandler;
 import dev.formbridge.lambda.IngestHandler;
+import dev.formbridge.lambda.LocalContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -91,7 +92,7 @@ public final class LocalIngestServer implements AutoCloseable {
             Map<String, String> headers = headersOf(exchange);
             SimpleIAMPolicyResponse decision;
             try {
-                decision = authorizer.handleRequest(authorizerEvent(headers), new LocalLambdaContext("authorizer"));
+                decision = authorizer.handleRequest(authorizerEvent(headers), new LocalContext("authorizer"));
             } catch (AuthorizerHandler.StorageUnavailable e) {
                 send(
                         exchange,
@@ -108,7 +109,7 @@ public final class LocalIngestServer implements AutoCloseable {
             }
             byte[] body = readAtMost(exchange.getRequestBody(), IngestSettings.MAX_BODY_BYTES + 1);
             APIGatewayV2HTTPResponse response = ingest.handleRequest(
-                    httpEvent(exchange, headers, body, decision.getContext()), new LocalLambdaContext("ingest"));
+                    httpEvent(exchange, headers, body, decision.getContext()), new LocalContext("ingest"));
             send(exchange, response.getStatusCode(), response.getBody(), response.getHeaders());
         } catch (RuntimeException e) {
             log.error("local ingest failed: {}", e.getClass().getName());

@@ -1,4 +1,4 @@
-package dev.formbridge.local;
+package dev.formbridge.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,12 +7,15 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context the local runtime hands to handlers: a function name and a fresh request id per call. */
-final class LocalLambdaContext implements Context {
+/**
+ * A Lambda context for running handlers outside Lambda (the local runtime, tests, benchmarks): a function name and a
+ * fresh request id per instance.
+ */
+public final class LocalContext implements Context {
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
 
-    LocalLambdaContext(String functionName) {
+    public LocalContext(String functionName) {
         this.functionName = functionName;
     }
 
