@@ -1,8 +1,8 @@
 package dev.formbridge.ingest;
 
 import dev.formbridge.secret.SecretCipher;
+import dev.formbridge.secret.SecretVersion;
 import dev.formbridge.secret.SigningSecret;
-import dev.formbridge.site.SecretVersion;
 import dev.formbridge.site.Site;
 import dev.formbridge.site.SiteKey;
 import java.time.Instant;
@@ -34,7 +34,7 @@ final class SigningKeys {
     }
 
     private SigningSecret decrypt(SiteKey key, SecretVersion version) {
-        String cacheKey = SecretVersion.encryptionContext(key, version.version());
+        String cacheKey = key.secretContext(version.version());
         SigningSecret cached = decrypted.get(cacheKey);
         if (cached != null) {
             return cached;

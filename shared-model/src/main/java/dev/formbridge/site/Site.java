@@ -1,6 +1,7 @@
 package dev.formbridge.site;
 
 import dev.formbridge.secret.EncryptedSecret;
+import dev.formbridge.secret.SecretVersion;
 import dev.formbridge.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;

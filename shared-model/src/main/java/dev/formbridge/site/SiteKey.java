@@ -38,6 +38,11 @@ public record SiteKey(TenantId tenantId, SiteId siteId) {
         return PREFIX + Ids.ulidOf(TenantId.PREFIX, tenantId.value()) + "_" + Ids.ulidOf(SiteId.PREFIX, siteId.value());
     }
 
+    /** The context bound into a secret's ciphertext: it decrypts only for this tenant, site and version. */
+    public String secretContext(int version) {
+        return value() + "#v" + version;
+    }
+
     @Override
     public String toString() {
         return value();

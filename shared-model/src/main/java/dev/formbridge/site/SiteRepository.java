@@ -3,7 +3,7 @@ package dev.formbridge.site;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
-import dev.formbridge.secret.EncryptedSecret;
+import dev.formbridge.secret.SecretVersionItem;
 import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -91,54 +90,6 @@ public final class SiteRepository {
         return lastUsed;
     }
 
-    /** The stored form of a secret version. */
-    static final class SecretItem {
-        static final TableSchema<SecretItem> SCHEMA = StaticTableSchema.builder(SecretItem.class)
-                .newItemSupplier(SecretItem::new)
-                .addAttribute(
-                        Integer.class,
-                        a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
-                .addAttribute(
-                        SdkBytes.class,
-                        a -> a.name("wrappedKey").getter(i -> i.wrappedKey).setter((i, v) -> i.wrappedKey = v))
-                .addAttribute(
-                        SdkBytes.class, a -> a.name("iv").getter(i -> i.iv).setter((i, v) -> i.iv = v))
-                .addAttribute(
-                        SdkBytes.class,
-                        a -> a.name("ciphertext").getter(i -> i.ciphertext).setter((i, v) -> i.ciphertext = v))
-                .addAttribute(
-                        Instant.class,
-                        a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
-                .addAttribute(
-                        Instant.class,
-                        a -> a.name("validUntil").getter(i -> i.validUntil).setter((i, v) -> i.validUntil = v))
-                .build();
-
-        private Integer version;
-        private SdkBytes wrappedKey;
-        private SdkBytes iv;
-        private SdkBytes ciphertext;
-        private Instant createdAt;
-        private Instant validUntil;
-
-        static SecretItem from(SecretVersion secret) {
-            SecretItem item = new SecretItem();
-            item.version = secret.version();
-            item.wrappedKey = SdkBytes.fromByteArray(secret.secret().wrappedKey());
-            item.iv = SdkBytes.fromByteArray(secret.secret().iv());
-            item.ciphertext = SdkBytes.fromByteArray(secret.secret().ciphertext());
-            item.createdAt = secret.createdAt();
-            item.validUntil = secret.validUntil();
-            return item;
-        }
-
-        SecretVersion toSecretVersion() {
-            EncryptedSecret secret =
-                    new EncryptedSecret(wrappedKey.asByteArray(), iv.asByteArray(), ciphertext.asByteArray());
-            return new SecretVersion(version, secret, createdAt, validUntil);
-        }
-    }
-
     /** The stored form of a site. */
     static final class SiteItem {
         static final TableSchema<SiteItem> SCHEMA = StaticTableSchema.builder(SiteItem.class)
@@ -169,7 +120,7 @@ public final class SiteRepository {
                         String.class,
                         a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
                 .addAttribute(
-                        EnhancedType.listOf(EnhancedType.documentOf(SecretItem.class, SecretItem.SCHEMA)),
+                        EnhancedType.listOf(EnhancedType.documentOf(SecretVersionItem.class, SecretVersionItem.SCHEMA)),
                         a -> a.name("secrets").getter(i -> i.secrets).setter((i, v) -> i.secrets = v))
                 .addAttribute(
                         Instant.class,
@@ -189,7 +140,7 @@ public final class SiteRepository {
         private String name;
         private String url;
         private String status;
-        private List<SecretItem> secrets;
+        private List<SecretVersionItem> secrets;
         private Instant createdAt;
         private Long version;
 
@@ -202,7 +153,7 @@ public final class SiteRepository {
             item.name = site.name();
             item.url = site.url();
             item.status = site.status().name();
-            item.secrets = site.secrets().stream().map(SecretItem::from).toList();
+            item.secrets = site.secrets().stream().map(SecretVersionItem::from).toList();
             item.createdAt = site.createdAt();
             item.version = site.version() == 0 ? null : site.version();
             return item;
@@ -215,7 +166,7 @@ public final class SiteRepository {
                     name,
                     url,
                     SiteStatus.valueOf(status),
-                    secrets.stream().map(SecretItem::toSecretVersion).toList(),
+                    secrets.stream().map(SecretVersionItem::toSecretVersion).toList(),
                     createdAt,
                     version == null ? 0 : version);
         }

@@ -65,6 +65,6 @@ public final class SiteService {
     }
 
     private EncryptedSecret encrypt(SiteKey key, int version, SigningSecret secret) {
-        return cipher.encrypt(secret.key(), SecretVersion.encryptionContext(key, version));
+        return cipher.encrypt(secret.key(), key.secretContext(version));
     }
 }

@@ -1,5 +1,6 @@
 package dev.formbridge.storage;
 
+import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.site.SiteId;
 import dev.formbridge.submission.SubmissionId;
 import dev.formbridge.tenant.TenantId;
@@ -15,6 +16,10 @@ import dev.formbridge.tenant.TenantId;
  * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
  * security event    TENANT#t#SECURITY                    time#site#reason
  * metric bucket     TENANT#t#METRIC#&lt;minute&gt;              SITE#s
+ * connector         TENANT#t#CONNECTOR                   CON#c
+ * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
+ * dead letter       TENANT#t#DEADLETTER                  c#time#delivery
+ * audit event       TENANT#t#AUDIT                       time#aud
  * </pre>
  *
  * A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
@@ -60,6 +65,48 @@ public final class Keys {
 
     public static String metricPk(TenantId tenant, String minuteBucket) {
         return tenantPrefix(tenant) + "METRIC#" + minuteBucket;
+    }
+
+    public static String connectorsPk(TenantId tenant) {
+        return tenantPrefix(tenant) + "CONNECTOR";
+    }
+
+    public static String connectorSk(ConnectorId connector) {
+        return "CON#" + connector.value();
+    }
+
+    /** The deliveries of one submission, one item per connector. */
+    public static String deliveriesPk(TenantId tenant, SubmissionId submission) {
+        return tenantPrefix(tenant) + "DLV#" + submission.value();
+    }
+
+    public static String deliverySk(ConnectorId connector) {
+        return "CON#" + connector.value();
+    }
+
+    public static String deliveriesByConnectorPk(TenantId tenant, ConnectorId connector) {
+        return tenantPrefix(tenant) + "CON#" + connector.value() + "#DLV";
+    }
+
+    public static String deliveryByIdPk(TenantId tenant, String deliveryId) {
+        return tenantPrefix(tenant) + "DLVID#" + deliveryId;
+    }
+
+    public static String auditPk(TenantId tenant) {
+        return tenantPrefix(tenant) + "AUDIT";
+    }
+
+    public static String deadLettersPk(TenantId tenant) {
+        return tenantPrefix(tenant) + "DEADLETTER";
+    }
+
+    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /** A time as a fixed-width UTC string, so sort keys order by time (Instant.toString varies in width). */
+    public static String sortableTime(java.time.Instant at) {
+        return SORTABLE.format(at);
     }
 
     public static final String TENANT_SK = "TENANT";

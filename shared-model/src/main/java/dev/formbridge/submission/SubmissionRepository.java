@@ -197,7 +197,7 @@ public final class SubmissionRepository {
             item.pk = Keys.submissionPk(s.tenantId(), s.siteId(), s.webhookId());
             item.sk = Keys.SUBMISSION_SK;
             item.gsi1pk = Keys.submissionsByTimePk(s.tenantId());
-            item.gsi1sk = s.receivedAt() + "#" + s.id().value();
+            item.gsi1sk = Keys.sortableTime(s.receivedAt()) + "#" + s.id().value();
             item.gsi2pk = Keys.submissionByIdPk(s.tenantId(), s.id());
             item.gsi2sk = Keys.SUBMISSION_SK;
             item.tenantId = s.tenantId().value();

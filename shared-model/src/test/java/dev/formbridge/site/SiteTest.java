@@ -3,6 +3,7 @@ package dev.formbridge.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formbridge.secret.EncryptedSecret;
+import dev.formbridge.secret.SecretVersion;
 import dev.formbridge.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;

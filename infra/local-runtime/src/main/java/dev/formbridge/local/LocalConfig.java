@@ -7,8 +7,7 @@ import java.util.Map;
  * Settings of the local runtime, from environment variables with defaults that work on a fresh clone: data under
  * {@code .local/} in the working directory, ingest on 127.0.0.1:8080, dynalite on a free port.
  */
-public record LocalConfig(
-        Path dataDir, int ingestPort, int dynamoPort, boolean persistent, Map<String, String> ingestEnv) {
+public record LocalConfig(Path dataDir, int ingestPort, int dynamoPort, boolean persistent, Map<String, String> env) {
 
     public static LocalConfig fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -21,8 +20,8 @@ public record LocalConfig(
     }
 
     /** In-memory storage and free ports: for tests. */
-    public static LocalConfig forTests(Path dataDir, Map<String, String> ingestEnv) {
-        return new LocalConfig(dataDir, 0, 0, false, ingestEnv);
+    public static LocalConfig forTests(Path dataDir, Map<String, String> env) {
+        return new LocalConfig(dataDir, 0, 0, false, env);
     }
 
     Path keyFile() {

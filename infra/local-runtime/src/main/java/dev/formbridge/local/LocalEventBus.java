@@ -23,6 +23,8 @@ import software.amazon.event.ruler.Machine;
 public final class LocalEventBus implements Consumer<EventEnvelope>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalEventBus.class);
 
+    private static final long[] RETRY_DELAYS_MILLIS = {100, 500, 2_000, 5_000, 15_000, 30_000};
+
     private final Machine machine = new Machine();
     private final Map<String, Consumer<EventEnvelope>> targets = new ConcurrentHashMap<>();
     private final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
@@ -51,13 +53,37 @@ public final class LocalEventBus implements Consumer<EventEnvelope>, AutoCloseab
         }
         for (String rule : matched) {
             Consumer<EventEnvelope> target = targets.get(rule);
-            delivery.execute(() -> {
-                try {
-                    target.accept(event);
-                } catch (RuntimeException e) {
-                    log.warn("rule {}: target failed ({})", rule, e.getClass().getSimpleName());
+            delivery.execute(() -> deliver(rule, target, event));
+        }
+    }
+
+    /** Calls a target, retrying failures with backoff as EventBridge does (here: 6 tries within about a minute). */
+    private void deliver(String rule, Consumer<EventEnvelope> target, EventEnvelope event) {
+        for (int attempt = 0; attempt < RETRY_DELAYS_MILLIS.length; attempt++) {
+            try {
+                target.accept(event);
+                return;
+            } catch (RuntimeException e) {
+                log.warn(
+                        "rule {}: target failed ({}), attempt {}",
+                        rule,
+                        e.getClass().getSimpleName(),
+                        attempt + 1);
+                if (!sleep(RETRY_DELAYS_MILLIS[attempt])) {
+                    return;
                 }
-            });
+            }
+        }
+        log.error("rule {}: target failed {} times; event dropped", rule, RETRY_DELAYS_MILLIS.length);
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -87,6 +113,6 @@ public final class LocalEventBus implements Consumer<EventEnvelope>, AutoCloseab
 
     @Override
     public void close() {
-        delivery.close();
+        delivery.shutdownNow();
     }
 }

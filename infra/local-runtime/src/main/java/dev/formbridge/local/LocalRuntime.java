@@ -1,7 +1,6 @@
 package dev.formbridge.local;
 
-import dev.formbridge.event.EventContract;
-import dev.formbridge.event.EventEnvelope;
+import dev.formbridge.delivery.ReplayService;
 import dev.formbridge.event.InMemoryEventPublisher;
 import dev.formbridge.ingest.IngestService;
 import dev.formbridge.ingest.IngestSettings;
@@ -22,9 +21,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +41,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalEventBus bus;
     private final IngestService ingest;
     private final LocalIngestServer server;
+    private final LocalDelivery delivery;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-    private final List<EventEnvelope> routed = new CopyOnWriteArrayList<>();
 
     private LocalRuntime(LocalConfig config) {
         this.config = config;
@@ -56,11 +53,11 @@ public final class LocalRuntime implements AutoCloseable {
         this.storage = new Storage(dynamo, table);
         this.cipher = LocalKeyFileCipher.fromKeyFile(config.keyFile());
         this.bus = new LocalEventBus();
-        // the same rule the CDK app puts on EventBridge; the router arrives with the delivery issue
-        bus.addRule(EventContract.ROUTER_RULE, EventContract.SUBMISSION_ACCEPTED_PATTERN, routed::add);
-
-        IngestSettings settings = IngestSettings.fromEnvironment(config.ingestEnv());
         Clock clock = Clock.systemUTC();
+        // the same rule the CDK app puts on EventBridge, feeding the router
+        this.delivery = new LocalDelivery(config, storage, cipher, bus, clock);
+
+        IngestSettings settings = IngestSettings.fromEnvironment(config.env());
         SiteDirectory directory = new SiteDirectory(
                 new SiteRepository(storage), new TenantRepository(storage), clock, settings.siteCacheTtl());
         this.ingest = new IngestService(directory, storage, cipher, new InMemoryEventPublisher(bus), clock, settings);
@@ -111,9 +108,14 @@ public final class LocalRuntime implements AutoCloseable {
         return bus;
     }
 
-    /** Events the router rule received (what the router will consume). */
-    public List<EventEnvelope> routed() {
-        return List.copyOf(routed);
+    /** Replays, as the portal will call them. */
+    public ReplayService replay() {
+        return delivery.replay();
+    }
+
+    /** The durable local delivery queue. */
+    public LocalDeliveryQueue deliveryQueue() {
+        return delivery.queue();
     }
 
     public String ingestUrl() {
@@ -134,6 +136,7 @@ public final class LocalRuntime implements AutoCloseable {
         flushCounters();
         server.close();
         bus.close();
+        delivery.close();
         dynamo.close();
         dynalite.close();
         try {

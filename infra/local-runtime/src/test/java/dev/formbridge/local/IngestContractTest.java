@@ -99,7 +99,7 @@ class IngestContractTest {
     }
 
     @Test
-    void a_signed_submission_is_accepted_with_202_and_reaches_the_router_rule() throws Exception {
+    void a_signed_submission_is_accepted_with_202_and_published_on_the_bus() throws Exception {
         HttpResponse<String> response = post(signed(body()), body());
 
         assertThat(response.statusCode()).isEqualTo(202);
@@ -108,7 +108,7 @@ class IngestContractTest {
         assertThat(answer.get("status").asText()).isEqualTo("accepted");
         String id = answer.get("submissionId").asText();
         assertThat(id).startsWith("sub_");
-        await(() -> runtime.routed().stream().anyMatch(e -> e.detail().contains(id)));
+        await(() -> runtime.bus().received().stream().anyMatch(e -> e.detail().contains(id)));
     }
 
     @Test

@@ -93,7 +93,11 @@ class LocalRuntimeTest {
         }
 
         HttpResponse<String> send(String id) throws Exception {
-            byte[] body = IngestContractTest.body().getBytes(StandardCharsets.UTF_8);
+            return send(IngestContractTest.body(), id);
+        }
+
+        HttpResponse<String> send(String text, String id) throws Exception {
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
             Map<String, String> headers = IngestContractTest.signed(site, id, IngestContractTest.now(), body);
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(runtime.ingestUrl()))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));

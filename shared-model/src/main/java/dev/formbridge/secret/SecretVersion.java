@@ -1,10 +1,9 @@
-package dev.formbridge.site;
+package dev.formbridge.secret;
 
-import dev.formbridge.secret.EncryptedSecret;
 import java.time.Instant;
 
 /**
- * One version of a site's signing secret, stored encrypted. The primary version has no {@code validUntil}; the previous
+ * One version of a signing secret (a site's or a webhook connector's), stored encrypted. The primary version has no {@code validUntil}; the previous
  * version (after a rotation) stays valid until its grace deadline.
  */
 public record SecretVersion(int version, EncryptedSecret secret, Instant createdAt, Instant validUntil) {
@@ -16,10 +15,5 @@ public record SecretVersion(int version, EncryptedSecret secret, Instant created
     /** Whether a signature by this version is accepted at {@code now}. */
     public boolean isValidAt(Instant now) {
         return validUntil == null || now.isBefore(validUntil);
-    }
-
-    /** The context bound into the ciphertext: a stored secret decrypts only for its own tenant, site and version. */
-    public static String encryptionContext(SiteKey key, int version) {
-        return key.value() + "#v" + version;
     }
 }

@@ -1,0 +1,115 @@
+package dev.formbridge.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.formbridge.delivery.DeliveryJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalDeliveryQueueTest {
+    @TempDir
+    Path dir;
+
+    static DeliveryJob job(String id, Instant notBefore) {
+        return new DeliveryJob(
+                "ten_01JDX3W8Q5ZK2N4B7C9D1E3F5G",
+                id,
+                "sub_01JDX3W8Q5ZK2N4B7C9D1E3F5G",
+                "con_01JDX3W8Q5ZK2N4B7C9D1E3F5G",
+                notBefore);
+    }
+
+    @Test
+    void queued_jobs_are_processed_once_and_a_delayed_job_not_before_its_time() throws Exception {
+        Map<String, Instant> seen = new ConcurrentHashMap<>();
+        AtomicInteger calls = new AtomicInteger();
+        try (LocalDeliveryQueue queue = new LocalDeliveryQueue(dir, 8, Clock.systemUTC())) {
+            queue.start(job -> {
+                calls.incrementAndGet();
+                seen.put(job.deliveryId(), Instant.now());
+            });
+            Instant sent = Instant.now();
+            queue.send(List.of(job("dlv_now_1", sent), job("dlv_now_2", sent), job("dlv_later", sent.plusMillis(700))));
+
+            await(() -> seen.size() == 3);
+            assertThat(seen.get("dlv_later")).isAfterOrEqualTo(sent.plusMillis(700));
+            assertThat(seen.get("dlv_now_1")).isBefore(sent.plusMillis(700));
+            Thread.sleep(200);
+            assertThat(calls).hasValue(3);
+            assertThat(queue.depth()).isZero();
+        }
+    }
+
+    @Test
+    void a_job_whose_processing_fails_comes_back_and_moves_to_dead_after_the_last_receive() throws Exception {
+        AtomicInteger receives = new AtomicInteger();
+        try (LocalDeliveryQueue queue = new LocalDeliveryQueue(dir, 2, Clock.systemUTC(), Duration.ofMillis(1))) {
+            queue.start(job -> {
+                receives.incrementAndGet();
+                throw new IllegalStateException("storage down");
+            });
+            queue.send(job("dlv_poison", Instant.now()));
+
+            await(() -> queue.deadCount() == 1);
+            assertThat(receives).hasValue(LocalDeliveryQueue.MAX_RECEIVES);
+            assertThat(queue.depth()).isZero();
+        }
+    }
+
+    @Test
+    void a_job_that_fails_twice_then_succeeds_is_processed() throws Exception {
+        AtomicInteger receives = new AtomicInteger();
+        List<String> done = new CopyOnWriteArrayList<>();
+        try (LocalDeliveryQueue queue = new LocalDeliveryQueue(dir, 2, Clock.systemUTC(), Duration.ofMillis(5))) {
+            queue.start(job -> {
+                if (receives.incrementAndGet() < 3) {
+                    throw new IllegalStateException("not yet");
+                }
+                done.add(job.deliveryId());
+            });
+            queue.send(job("dlv_flaky", Instant.now()));
+            await(() -> done.size() == 1);
+            assertThat(queue.deadCount()).isZero();
+        }
+    }
+
+    @Test
+    void jobs_in_flight_when_the_process_stopped_are_processed_after_a_restart() throws Exception {
+        LocalDeliveryQueue first = new LocalDeliveryQueue(dir, 2, Clock.systemUTC());
+        first.send(job("dlv_interrupted", Instant.now()));
+        // simulate a crash after the claim: the file sits in inflight/ and no worker finished it
+        Path readyFile;
+        try (var files = Files.list(dir.resolve("ready"))) {
+            readyFile = files.findFirst().orElseThrow();
+        }
+        Files.move(readyFile, dir.resolve("inflight").resolve(readyFile.getFileName()));
+        first.close();
+
+        List<String> done = new CopyOnWriteArrayList<>();
+        try (LocalDeliveryQueue second = new LocalDeliveryQueue(dir, 2, Clock.systemUTC())) {
+            second.start(job -> done.add(job.deliveryId()));
+            await(() -> done.contains("dlv_interrupted"));
+            assertThat(second.depth()).isZero();
+        }
+    }
+
+    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,464 @@
+package dev.formbridge.delivery;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import dev.formbridge.connector.ConnectorId;
+import dev.formbridge.site.SiteId;
+import dev.formbridge.storage.Keys;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.storage.TableDefinition;
+import dev.formbridge.submission.SubmissionId;
+import dev.formbridge.tenant.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Stores deliveries: one item per submission and connector, created conditionally (idempotent routing), updated once
+ * per attempt with a condition on the attempt count (a duplicated job cannot record the same attempt twice).
+ */
+public final class DeliveryRepository {
+    private final DynamoDbTable<DeliveryItem> table;
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public DeliveryRepository(Storage storage) {
+        this.table = storage.table(DeliveryItem.SCHEMA);
+        this.dynamo = storage.dynamo();
+        this.tableName = storage.tableName();
+    }
+
+    /** Stores {@code delivery} unless one exists for its submission and connector; true if it was stored. */
+    public boolean createIfAbsent(Delivery delivery) {
+        PutItemEnhancedRequest<DeliveryItem> put = PutItemEnhancedRequest.builder(DeliveryItem.class)
+                .item(DeliveryItem.from(delivery))
+                .conditionExpression(Expression.builder()
+                        .expression("attribute_not_exists(pk)")
+                        .build())
+                .build();
+        try {
+            Storage.run("create delivery", () -> table.putItem(put));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    public Optional<Delivery> find(TenantId tenantId, SubmissionId submissionId, ConnectorId connectorId) {
+        Key key = Key.builder()
+                .partitionValue(Keys.deliveriesPk(tenantId, submissionId))
+                .sortValue(Keys.deliverySk(connectorId))
+                .build();
+        return Optional.ofNullable(Storage.call(
+                        "read delivery", () -> table.getItem(r -> r.key(key).consistentRead(true))))
+                .map(DeliveryItem::toDelivery);
+    }
+
+    /** All deliveries of one submission (one per matching connector). */
+    public List<Delivery> ofSubmission(TenantId tenantId, SubmissionId submissionId) {
+        QueryConditional all = QueryConditional.keyEqualTo(Key.builder()
+                .partitionValue(Keys.deliveriesPk(tenantId, submissionId))
+                .build());
+        return Storage.call(
+                "list deliveries",
+                () -> table.query(r -> r.queryConditional(all).consistentRead(true)).items().stream()
+                        .map(DeliveryItem::toDelivery)
+                        .toList());
+    }
+
+    /** A connector's deliveries created since {@code since}, oldest first (through the listing index). */
+    public List<Delivery> ofConnectorSince(TenantId tenantId, ConnectorId connectorId, Instant since) {
+        QueryConditional range = QueryConditional.sortGreaterThanOrEqualTo(Key.builder()
+                .partitionValue(Keys.deliveriesByConnectorPk(tenantId, connectorId))
+                .sortValue(Keys.sortableTime(since))
+                .build());
+        return Storage.call(
+                "list connector deliveries",
+                () -> table.index(TableDefinition.GSI1.name()).query(r -> r.queryConditional(range)).stream()
+                        .flatMap(page -> page.items().stream())
+                        .map(DeliveryItem::toDelivery)
+                        .toList());
+    }
+
+    /**
+     * Appends {@code attempt} and sets the new status, if nobody recorded attempt number {@code attempt.number()}
+     * before; false when someone did (a duplicated job), in which case nothing changed.
+     */
+    public boolean recordAttempt(Delivery delivery, Attempt attempt, DeliveryStatus status) {
+        Map<String, String> names = Map.of(
+                "#status", "status", "#attempts", "attempts", "#count", "attemptCount", "#next", "nextAttemptAt");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":attempt", AttributeValue.fromL(List.of(AttributeValue.fromM(attemptMap(attempt)))));
+        values.put(":empty", AttributeValue.fromL(List.of()));
+        values.put(":status", AttributeValue.fromS(status.name()));
+        values.put(":count", AttributeValue.fromN(Integer.toString(attempt.number())));
+        values.put(":expected", AttributeValue.fromN(Integer.toString(attempt.number() - 1)));
+        values.put(
+                ":next",
+                attempt.nextAttemptAt() == null
+                        ? AttributeValue.fromNul(true)
+                        : AttributeValue.fromS(attempt.nextAttemptAt().toString()));
+        try {
+            Storage.run(
+                    "record attempt",
+                    () -> dynamo.updateItem(b -> b.tableName(tableName)
+                            .key(key(delivery))
+                            .updateExpression(
+                                    "SET #attempts = list_append(if_not_exists(#attempts, :empty), :attempt), "
+                                            + "#status = :status, #count = :count, #next = :next")
+                            .conditionExpression("#count = :expected")
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyRecorded) {
+            return false;
+        }
+    }
+
+    /**
+     * Sets a delivery back to pending for a replay, with a fresh retry budget; its id and attempts stay. False when it
+     * changed since it was read (another replay or a worker got there first).
+     */
+    public boolean markPending(Delivery delivery, Instant nextAttemptAt) {
+        try {
+            Storage.run(
+                    "replay delivery",
+                    () -> dynamo.updateItem(b -> b.tableName(tableName)
+                            .key(key(delivery))
+                            .updateExpression("SET #status = :status, #next = :next, #base = :count")
+                            .conditionExpression("#count = :count AND #status = :was")
+                            .expressionAttributeNames(Map.of(
+                                    "#status",
+                                    "status",
+                                    "#next",
+                                    "nextAttemptAt",
+                                    "#base",
+                                    "retryBase",
+                                    "#count",
+                                    "attemptCount"))
+                            .expressionAttributeValues(Map.of(
+                                    ":status", AttributeValue.fromS(DeliveryStatus.PENDING.name()),
+                                    ":was",
+                                            AttributeValue.fromS(
+                                                    delivery.status().name()),
+                                    ":count", AttributeValue.fromN(Integer.toString(delivery.attemptCount())),
+                                    ":next", AttributeValue.fromS(nextAttemptAt.toString())))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    /** A tenant's delivery by its id (through the id index). */
+    public Optional<Delivery> findById(TenantId tenantId, DeliveryId id) {
+        QueryConditional byId = QueryConditional.keyEqualTo(Key.builder()
+                .partitionValue(Keys.deliveryByIdPk(tenantId, id.value()))
+                .sortValue("DELIVERY")
+                .build());
+        return Storage.call(
+                        "find delivery",
+                        () ->
+                                table
+                                        .index(TableDefinition.GSI2.name())
+                                        .query(r -> r.queryConditional(byId).limit(1))
+                                        .stream()
+                                        .flatMap(page -> page.items().stream())
+                                        .findFirst())
+                .map(DeliveryItem::toDelivery)
+                .flatMap(indexed -> find(tenantId, indexed.submissionId(), indexed.connectorId()));
+    }
+
+    /** Puts a failed delivery on the tenant's dead-letter list (written only on failure). */
+    public void addDeadLetter(Delivery delivery, Instant at, String reason) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(Keys.deadLettersPk(delivery.tenantId())));
+        item.put("sk", AttributeValue.fromS(deadLetterSk(delivery)));
+        item.put("deliveryId", AttributeValue.fromS(delivery.id().value()));
+        item.put("submissionId", AttributeValue.fromS(delivery.submissionId().value()));
+        item.put("connectorId", AttributeValue.fromS(delivery.connectorId().value()));
+        item.put("at", AttributeValue.fromS(at.toString()));
+        item.put("reason", AttributeValue.fromS(reason == null ? "" : reason));
+        item.put(
+                TableDefinition.TTL,
+                AttributeValue.fromN(Long.toString(delivery.expiresAt().getEpochSecond())));
+        Storage.run(
+                "add dead letter",
+                () -> dynamo.putItem(b -> b.tableName(tableName).item(item)));
+    }
+
+    /** Takes a delivery off the dead-letter list (after a replay). */
+    public void removeDeadLetter(Delivery delivery) {
+        Storage.run(
+                "remove dead letter",
+                () -> dynamo.deleteItem(b -> b.tableName(tableName)
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS(Keys.deadLettersPk(delivery.tenantId())),
+                                "sk", AttributeValue.fromS(deadLetterSk(delivery))))));
+    }
+
+    /** A dead letter: which delivery of which submission to which connector failed, when and why. */
+    public record DeadLetter(
+            DeliveryId deliveryId, SubmissionId submissionId, ConnectorId connectorId, Instant at, String reason) {}
+
+    /** The tenant's dead letters, by connector. */
+    public List<DeadLetter> deadLetters(TenantId tenantId) {
+        return Storage.call(
+                        "list dead letters",
+                        () -> dynamo.query(b -> b.tableName(tableName)
+                                .keyConditionExpression("pk = :pk")
+                                .consistentRead(true)
+                                .expressionAttributeValues(
+                                        Map.of(":pk", AttributeValue.fromS(Keys.deadLettersPk(tenantId))))))
+                .items()
+                .stream()
+                .map(row -> new DeadLetter(
+                        new DeliveryId(row.get("deliveryId").s()),
+                        new SubmissionId(row.get("submissionId").s()),
+                        new ConnectorId(row.get("connectorId").s()),
+                        Instant.parse(row.get("at").s()),
+                        row.get("reason").s()))
+                .toList();
+    }
+
+    private static String deadLetterSk(Delivery delivery) {
+        return delivery.connectorId().value() + "#" + delivery.id().value();
+    }
+
+    private static Map<String, AttributeValue> key(Delivery delivery) {
+        return Map.of(
+                "pk", AttributeValue.fromS(Keys.deliveriesPk(delivery.tenantId(), delivery.submissionId())),
+                "sk", AttributeValue.fromS(Keys.deliverySk(delivery.connectorId())));
+    }
+
+    private static Map<String, AttributeValue> attemptMap(Attempt attempt) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        map.put("number", AttributeValue.fromN(Integer.toString(attempt.number())));
+        map.put("at", AttributeValue.fromS(attempt.at().toString()));
+        map.put("statusCode", AttributeValue.fromN(Integer.toString(attempt.statusCode())));
+        map.put(
+                "durationMillis",
+                AttributeValue.fromN(Long.toString(attempt.duration().toMillis())));
+        if (attempt.error() != null) {
+            map.put("error", AttributeValue.fromS(attempt.error()));
+        }
+        if (attempt.nextAttemptAt() != null) {
+            map.put(
+                    "nextAttemptAt",
+                    AttributeValue.fromS(attempt.nextAttemptAt().toString()));
+        }
+        return map;
+    }
+
+    /** The stored form of an attempt (a document inside the delivery). */
+    static final class AttemptItem {
+        static final TableSchema<AttemptItem> SCHEMA = StaticTableSchema.builder(AttemptItem.class)
+                .newItemSupplier(AttemptItem::new)
+                .addAttribute(
+                        Integer.class,
+                        a -> a.name("number").getter(i -> i.number).setter((i, v) -> i.number = v))
+                .addAttribute(Instant.class, a -> a.name("at").getter(i -> i.at).setter((i, v) -> i.at = v))
+                .addAttribute(
+                        Integer.class,
+                        a -> a.name("statusCode").getter(i -> i.statusCode).setter((i, v) -> i.statusCode = v))
+                .addAttribute(
+                        Long.class,
+                        a -> a.name("durationMillis")
+                                .getter(i -> i.durationMillis)
+                                .setter((i, v) -> i.durationMillis = v))
+                .addAttribute(
+                        String.class, a -> a.name("error").getter(i -> i.error).setter((i, v) -> i.error = v))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name("nextAttemptAt")
+                                .getter(i -> i.nextAttemptAt)
+                                .setter((i, v) -> i.nextAttemptAt = v))
+                .build();
+
+        private Integer number;
+        private Instant at;
+        private Integer statusCode;
+        private Long durationMillis;
+        private String error;
+        private Instant nextAttemptAt;
+
+        static AttemptItem from(Attempt a) {
+            AttemptItem item = new AttemptItem();
+            item.number = a.number();
+            item.at = a.at();
+            item.statusCode = a.statusCode();
+            item.durationMillis = a.duration().toMillis();
+            item.error = a.error();
+            item.nextAttemptAt = a.nextAttemptAt();
+            return item;
+        }
+
+        Attempt toAttempt() {
+            return new Attempt(number, at, statusCode, Duration.ofMillis(durationMillis), error, nextAttemptAt);
+        }
+    }
+
+    /** The stored form of a delivery. */
+    static final class DeliveryItem {
+        static final TableSchema<DeliveryItem> SCHEMA = StaticTableSchema.builder(DeliveryItem.class)
+                .newItemSupplier(DeliveryItem::new)
+                .addAttribute(
+                        String.class,
+                        a -> a.name("pk")
+                                .getter(i -> i.pk)
+                                .setter((i, v) -> i.pk = v)
+                                .tags(primaryPartitionKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("sk")
+                                .getter(i -> i.sk)
+                                .setter((i, v) -> i.sk = v)
+                                .tags(primarySortKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(TableDefinition.GSI1.partitionKey())
+                                .getter(i -> i.gsi1pk)
+                                .setter((i, v) -> i.gsi1pk = v)
+                                .tags(secondaryPartitionKey(TableDefinition.GSI1.name())))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(TableDefinition.GSI1.sortKey())
+                                .getter(i -> i.gsi1sk)
+                                .setter((i, v) -> i.gsi1sk = v)
+                                .tags(secondarySortKey(TableDefinition.GSI1.name())))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(TableDefinition.GSI2.partitionKey())
+                                .getter(i -> i.gsi2pk)
+                                .setter((i, v) -> i.gsi2pk = v)
+                                .tags(secondaryPartitionKey(TableDefinition.GSI2.name())))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(TableDefinition.GSI2.sortKey())
+                                .getter(i -> i.gsi2sk)
+                                .setter((i, v) -> i.gsi2sk = v)
+                                .tags(secondarySortKey(TableDefinition.GSI2.name())))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("deliveryId").getter(i -> i.deliveryId).setter((i, v) -> i.deliveryId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("submissionId").getter(i -> i.submissionId).setter((i, v) -> i.submissionId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("siteId").getter(i -> i.siteId).setter((i, v) -> i.siteId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("webhookId").getter(i -> i.webhookId).setter((i, v) -> i.webhookId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("connectorId").getter(i -> i.connectorId).setter((i, v) -> i.connectorId = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("status").getter(i -> i.status).setter((i, v) -> i.status = v))
+                .addAttribute(
+                        Integer.class,
+                        a -> a.name("attemptCount").getter(i -> i.attemptCount).setter((i, v) -> i.attemptCount = v))
+                .addAttribute(
+                        EnhancedType.listOf(EnhancedType.documentOf(AttemptItem.class, AttemptItem.SCHEMA)),
+                        a -> a.name("attempts").getter(i -> i.attempts).setter((i, v) -> i.attempts = v))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name("nextAttemptAt")
+                                .getter(i -> i.nextAttemptAt)
+                                .setter((i, v) -> i.nextAttemptAt = v))
+                .addAttribute(
+                        Integer.class,
+                        a -> a.name("retryBase").getter(i -> i.retryBase).setter((i, v) -> i.retryBase = v))
+                .addAttribute(
+                        Long.class,
+                        a -> a.name(TableDefinition.TTL)
+                                .getter(i -> i.expiresAt)
+                                .setter((i, v) -> i.expiresAt = v))
+                .build();
+
+        private String pk;
+        private String sk;
+        private String gsi1pk;
+        private String gsi1sk;
+        private String gsi2pk;
+        private String gsi2sk;
+        private String tenantId;
+        private String deliveryId;
+        private String submissionId;
+        private String siteId;
+        private String webhookId;
+        private String connectorId;
+        private String status;
+        private Integer attemptCount;
+        private List<AttemptItem> attempts;
+        private Instant createdAt;
+        private Instant nextAttemptAt;
+        private Integer retryBase;
+        private Long expiresAt;
+
+        static DeliveryItem from(Delivery d) {
+            DeliveryItem item = new DeliveryItem();
+            item.pk = Keys.deliveriesPk(d.tenantId(), d.submissionId());
+            item.sk = Keys.deliverySk(d.connectorId());
+            item.gsi1pk = Keys.deliveriesByConnectorPk(d.tenantId(), d.connectorId());
+            item.gsi1sk = Keys.sortableTime(d.createdAt()) + "#" + d.id().value();
+            item.gsi2pk = Keys.deliveryByIdPk(d.tenantId(), d.id().value());
+            item.gsi2sk = "DELIVERY";
+            item.tenantId = d.tenantId().value();
+            item.deliveryId = d.id().value();
+            item.submissionId = d.submissionId().value();
+            item.siteId = d.siteId().value();
+            item.webhookId = d.webhookId();
+            item.connectorId = d.connectorId().value();
+            item.status = d.status().name();
+            item.attemptCount = d.attemptCount();
+            item.attempts = d.attempts().stream().map(AttemptItem::from).toList();
+            item.createdAt = d.createdAt();
+            item.nextAttemptAt = d.nextAttemptAt();
+            item.retryBase = d.retryBase();
+            item.expiresAt = d.expiresAt().getEpochSecond();
+            return item;
+        }
+
+        Delivery toDelivery() {
+            return new Delivery(
+                    new TenantId(tenantId),
+                    new DeliveryId(deliveryId),
+                    new SubmissionId(submissionId),
+                    new SiteId(siteId),
+                    webhookId,
+                    new ConnectorId(connectorId),
+                    DeliveryStatus.valueOf(status),
+                    attempts == null
+                            ? List.of()
+                            : attempts.stream().map(AttemptItem::toAttempt).toList(),
+                    createdAt,
+                    nextAttemptAt,
+                    retryBase == null ? 0 : retryBase,
+                    Instant.ofEpochSecond(expiresAt));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.formbridge.delivery;
+
+import dev.formbridge.audit.AuditRepository;
+import dev.formbridge.audit.AuditRepository.AuditEvent;
+import dev.formbridge.connector.Connector;
+import dev.formbridge.connector.ConnectorId;
+import dev.formbridge.connector.ConnectorRepository;
+import dev.formbridge.connector.ConnectorType;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.submission.Submission;
+import dev.formbridge.submission.SubmissionId;
+import dev.formbridge.submission.SubmissionRepository;
+import dev.formbridge.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one delivery attempt for a queued job: skips what is done, waits out open circuits and early jobs, sends through
+ * the connector's sender, records the attempt (once, conditionally), and then either marks the delivery delivered,
+ * schedules the next attempt by the connector's retry policy, or gives up (dead letter). A 410 disables the connector
+ * and writes an audit event. Throws only when storage or the queue fails, so the queue redelivers the job.
+ */
+public final class DeliveryWorker {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration EARLY_TOLERANCE = Duration.ofMillis(50);
+
+    private final DeliveryRepository deliveries;
+    private final ConnectorRepository connectors;
+    private final SubmissionRepository submissions;
+    private final AuditRepository audit;
+    private final DeliveryQueue queue;
+    private final Map<ConnectorType, ConnectorSender> senders;
+    private final CircuitBreakers breakers;
+    private final Clock clock;
+
+    public DeliveryWorker(
+            Storage storage,
+            DeliveryQueue queue,
+            Map<ConnectorType, ConnectorSender> senders,
+            CircuitBreakers breakers,
+            Clock clock) {
+        this.deliveries = new DeliveryRepository(storage);
+        this.connectors = new ConnectorRepository(storage);
+        this.submissions = new SubmissionRepository(storage);
+        this.audit = new AuditRepository(storage);
+        this.queue = queue;
+        this.senders = Map.copyOf(senders);
+        this.breakers = breakers;
+        this.clock = clock;
+    }
+
+    public void process(DeliveryJob job) {
+        MDC.put("tenantId", job.tenantId());
+        MDC.put("deliveryId", job.deliveryId());
+        try {
+            run(job);
+        } finally {
+            MDC.remove("tenantId");
+            MDC.remove("deliveryId");
+        }
+    }
+
+    private void run(DeliveryJob job) {
+        Instant now = clock.instant();
+        if (job.notBefore().isAfter(now.plus(EARLY_TOLERANCE))) {
+            queue.send(job); // the queue capped the delay (SQS: 15 min): wait again
+            return;
+        }
+        TenantId tenant = new TenantId(job.tenantId());
+        Optional<Delivery> found =
+                deliveries.find(tenant, new SubmissionId(job.submissionId()), new ConnectorId(job.connectorId()));
+        if (found.isEmpty() || found.get().status() != DeliveryStatus.PENDING) {
+            return; // delivered, failed or erased meanwhile: a duplicate job
+        }
+        Delivery delivery = found.get();
+        if (delivery.nextAttemptAt() != null && delivery.nextAttemptAt().isAfter(now.plus(EARLY_TOLERANCE))) {
+            queue.send(delivery.job(delivery.nextAttemptAt())); // a redelivered job ahead of its backoff
+            return;
+        }
+        Optional<Connector> connector = connectors.find(tenant, delivery.connectorId());
+        if (connector.isEmpty() || !connector.get().enabled()) {
+            giveUp(delivery, now, "the connector is " + (connector.isEmpty() ? "deleted" : "disabled"));
+            return;
+        }
+        Optional<Instant> open = breakers.openUntil(delivery.connectorId());
+        boolean firstTryOfAReplay = delivery.retryBase() > 0 && delivery.retryBase() == delivery.attemptCount();
+        if (open.isPresent() && !firstTryOfAReplay) {
+            // a replay probes at once: the admin says the destination is fixed
+            queue.send(delivery.job(open.get()));
+            return;
+        }
+        Optional<Submission> submission = submissions.findByWebhookId(tenant, delivery.siteId(), delivery.webhookId());
+        if (submission.isEmpty()) {
+            giveUp(delivery, now, "the submission was erased");
+            return;
+        }
+        attempt(connector.get(), delivery, submission.get());
+    }
+
+    private void attempt(Connector connector, Delivery delivery, Submission submission) {
+        SendOutcome outcome = senders.get(connector.type()).send(connector, delivery, submission);
+        Instant at = clock.instant();
+        int number = delivery.attemptCount() + 1;
+        if (outcome.delivered()) {
+            breakers.succeeded(connector.id());
+            record(
+                    delivery,
+                    new Attempt(number, at, outcome.status(), outcome.duration(), null, null),
+                    DeliveryStatus.DELIVERED);
+            log.info("delivered on attempt {}", number);
+            return;
+        }
+        breakers.failed(connector.id());
+        Optional<Duration> wait = outcome.retryable()
+                ? connector.retryPolicy().nextDelay(delivery.failuresSinceReplay(number), outcome.retryAfter())
+                : Optional.empty();
+        if (wait.isPresent()) {
+            Instant next = at.plus(wait.get());
+            if (record(
+                    delivery,
+                    new Attempt(number, at, outcome.status(), outcome.duration(), outcome.error(), next),
+                    DeliveryStatus.PENDING)) {
+                queue.send(delivery.job(next));
+                log.info(
+                        "attempt {} failed ({}), next in {} ms",
+                        number,
+                        outcome.status(),
+                        wait.get().toMillis());
+            }
+            return;
+        }
+        if (record(
+                delivery,
+                new Attempt(number, at, outcome.status(), outcome.duration(), outcome.error(), null),
+                DeliveryStatus.FAILED)) {
+            deliveries.addDeadLetter(delivery, at, outcome.error());
+            log.info("attempt {} failed ({}); given up", number, outcome.status());
+        }
+        if (outcome.gone()) {
+            disable(connector, at);
+        }
+    }
+
+    private boolean record(Delivery delivery, Attempt attempt, DeliveryStatus status) {
+        boolean recorded = deliveries.recordAttempt(delivery, attempt, status);
+        if (!recorded) {
+            log.info("attempt {} was already recorded by another worker", attempt.number());
+        }
+        return recorded;
+    }
+
+    private void giveUp(Delivery delivery, Instant at, String reason) {
+        Attempt none = new Attempt(delivery.attemptCount() + 1, at, 0, Duration.ZERO, reason, null);
+        if (record(delivery, none, DeliveryStatus.FAILED)) {
+            deliveries.addDeadLetter(delivery, at, reason);
+        }
+    }
+
+    private void disable(Connector connector, Instant at) {
+        connectors.save(connector.disable("the destination answered 410 Gone at " + at));
+        audit.append(new AuditEvent(
+                connector.tenantId(),
+                at,
+                "system:delivery",
+                "connector.disabled",
+                connector.id().value(),
+                "the destination answered 410 Gone"));
+        log.warn("connector {} disabled: 410 Gone", connector.id());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.formbridge.delivery;
+
+import dev.formbridge.connector.Connector;
+import dev.formbridge.delivery.Mailer.MailException;
+import dev.formbridge.delivery.Mailer.MailMessage;
+import dev.formbridge.submission.Submission;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Delivers by e-mail: subject, text and HTML bodies from templates, sent through the {@link Mailer} port. */
+public final class EmailSender implements ConnectorSender {
+    private final Mailer mailer;
+    private final String from;
+
+    public EmailSender(Mailer mailer, String from) {
+        this.mailer = mailer;
+        this.from = from;
+    }
+
+    @Override
+    public SendOutcome send(Connector connector, Delivery delivery, Submission submission) {
+        List<String> to = Arrays.stream(connector.target().split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        String textTemplate = connector.template() == null ? Templates.DEFAULT_EMAIL_TEXT : connector.template();
+        MailMessage message = new MailMessage(
+                from,
+                to,
+                Templates.text(Templates.DEFAULT_EMAIL_SUBJECT, submission, delivery.id()),
+                Templates.text(textTemplate, submission, delivery.id()),
+                Templates.html(Templates.DEFAULT_EMAIL_HTML, submission, delivery.id()));
+        long started = System.nanoTime();
+        try {
+            mailer.send(message);
+            return SendOutcome.delivered(250, Duration.ofNanos(System.nanoTime() - started));
+        } catch (MailException e) {
+            return SendOutcome.failed(
+                    0, Duration.ofNanos(System.nanoTime() - started), "mail: " + e.getMessage(), e.retryable());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.formbridge.delivery;
+
+import dev.formbridge.audit.AuditRepository;
+import dev.formbridge.audit.AuditRepository.AuditEvent;
+import dev.formbridge.connector.ConnectorId;
+import dev.formbridge.event.SubmissionAccepted;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.submission.Submission;
+import dev.formbridge.submission.SubmissionId;
+import dev.formbridge.submission.SubmissionRepository;
+import dev.formbridge.tenant.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Replays deliveries on a tenant admin's request (the portal calls these): one delivery; every failed delivery of a
+ * connector since a time; one submission to every connector that matches it now. A replay keeps the delivery id
+ * (receivers deduplicate on {@code webhook-id}), starts a fresh retry budget, takes the delivery off the dead-letter
+ * list and is recorded as an audit event. Every method takes the caller's tenant; ids of other tenants are not found.
+ */
+public final class ReplayService {
+    private final DeliveryRepository deliveries;
+    private final SubmissionRepository submissions;
+    private final AuditRepository audit;
+    private final Router router;
+    private final DeliveryQueue queue;
+    private final Clock clock;
+
+    public ReplayService(Storage storage, Router router, DeliveryQueue queue, Clock clock) {
+        this.deliveries = new DeliveryRepository(storage);
+        this.submissions = new SubmissionRepository(storage);
+        this.audit = new AuditRepository(storage);
+        this.router = router;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    /** Replays one delivery that is delivered or failed; a pending one is already on its way. */
+    public Delivery replayDelivery(TenantId tenant, DeliveryId id, String actor) {
+        Delivery delivery =
+                deliveries.findById(tenant, id).orElseThrow(() -> new NoSuchElementException("no delivery " + id));
+        if (delivery.status() == DeliveryStatus.PENDING) {
+            throw new IllegalStateException("delivery " + id + " is still pending: it will be attempted anyway");
+        }
+        requeue(List.of(delivery));
+        audit.append(new AuditEvent(tenant, clock.instant(), actor, "delivery.replayed", id.value(), null));
+        return delivery;
+    }
+
+    /** How many failed deliveries of a connector since {@code since} a replay would send (for the confirmation). */
+    public int countFailedSince(TenantId tenant, ConnectorId connector, Instant since) {
+        return failedSince(tenant, connector, since).size();
+    }
+
+    /** Replays every failed delivery of a connector created since {@code since}; returns how many were queued. */
+    public int replayFailedSince(TenantId tenant, ConnectorId connector, Instant since, String actor) {
+        int queued = requeue(failedSince(tenant, connector, since));
+        audit.append(new AuditEvent(
+                tenant,
+                clock.instant(),
+                actor,
+                "connector.replayed",
+                connector.value(),
+                queued + " failed deliveries since " + since));
+        return queued;
+    }
+
+    /** Sends a submission again to every connector that matches it now (new matches get new deliveries). */
+    public int replaySubmission(TenantId tenant, SubmissionId id, String actor) {
+        Submission submission =
+                submissions.findById(tenant, id).orElseThrow(() -> new NoSuchElementException("no submission " + id));
+        List<Delivery> fresh = router.route(SubmissionAccepted.of(submission));
+        List<Delivery> again = deliveries.ofSubmission(tenant, id).stream()
+                .filter(d -> d.status() != DeliveryStatus.PENDING)
+                .toList();
+        int queued = fresh.size() + requeue(again);
+        audit.append(new AuditEvent(
+                tenant, clock.instant(), actor, "submission.replayed", id.value(), queued + " deliveries"));
+        return queued;
+    }
+
+    private List<Delivery> failedSince(TenantId tenant, ConnectorId connector, Instant since) {
+        return deliveries.ofConnectorSince(tenant, connector, since).stream()
+                .filter(d -> d.status() == DeliveryStatus.FAILED)
+                .toList();
+    }
+
+    private int requeue(List<Delivery> toReplay) {
+        Instant now = clock.instant();
+        List<DeliveryJob> jobs = new ArrayList<>();
+        for (Delivery delivery : toReplay) {
+            if (deliveries.markPending(delivery, now)) {
+                deliveries.removeDeadLetter(delivery);
+                jobs.add(delivery.job(now));
+            }
+        }
+        if (!jobs.isEmpty()) {
+            queue.send(jobs);
+        }
+        return jobs.size();
+    }
+}
