@@ -27,7 +27,8 @@ class HandlerArchitectureTest {
                         "com.amazonaws.services.lambda.runtime..",
                         "software.amazon.lambda.powertools..",
                         "software.amazon.awssdk..",
-                        "com.fasterxml.jackson..")
+                        "com.fasterxml.jackson..",
+                        "org.slf4j..")
                 .check(HANDLERS);
     }
 

@@ -1,9 +1,8 @@
 package dev.formbridge.connector;
 
 import dev.formbridge.Json;
-import dev.formbridge.delivery.OutboundHttp;
-import dev.formbridge.delivery.OutboundPolicy;
-import dev.formbridge.delivery.Templates;
+import dev.formbridge.outbound.OutboundHttp;
+import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.EncryptedSecret;
 import dev.formbridge.secret.SecretCipher;
 import dev.formbridge.secret.SecretVersion;

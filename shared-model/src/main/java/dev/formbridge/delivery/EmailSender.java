@@ -1,6 +1,7 @@
 package dev.formbridge.delivery;
 
 import dev.formbridge.connector.Connector;
+import dev.formbridge.connector.Templates;
 import dev.formbridge.delivery.Mailer.MailException;
 import dev.formbridge.delivery.Mailer.MailMessage;
 import dev.formbridge.submission.Submission;
@@ -28,9 +29,13 @@ public final class EmailSender implements ConnectorSender {
         MailMessage message = new MailMessage(
                 from,
                 to,
-                Templates.text(Templates.DEFAULT_EMAIL_SUBJECT, submission, delivery.id()),
-                Templates.text(textTemplate, submission, delivery.id()),
-                Templates.html(Templates.DEFAULT_EMAIL_HTML, submission, delivery.id()));
+                Templates.text(
+                        Templates.DEFAULT_EMAIL_SUBJECT,
+                        submission,
+                        delivery.id().value()),
+                Templates.text(textTemplate, submission, delivery.id().value()),
+                Templates.html(
+                        Templates.DEFAULT_EMAIL_HTML, submission, delivery.id().value()));
         long started = System.nanoTime();
         try {
             mailer.send(message);

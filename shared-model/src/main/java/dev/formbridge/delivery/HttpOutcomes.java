@@ -1,5 +1,7 @@
 package dev.formbridge.delivery;
 
+import dev.formbridge.outbound.OutboundHttp;
+import dev.formbridge.outbound.OutboundRefusedException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

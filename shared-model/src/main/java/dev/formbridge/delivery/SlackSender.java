@@ -3,6 +3,8 @@ package dev.formbridge.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.formbridge.Json;
 import dev.formbridge.connector.Connector;
+import dev.formbridge.connector.Templates;
+import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.submission.Submission;
 import java.net.URI;
 import java.util.Map;
@@ -18,7 +20,7 @@ public final class SlackSender implements ConnectorSender {
     @Override
     public SendOutcome send(Connector connector, Delivery delivery, Submission submission) {
         String template = connector.template() == null ? Templates.DEFAULT_SLACK : connector.template();
-        String text = Templates.text(template, submission, delivery.id());
+        String text = Templates.text(template, submission, delivery.id().value());
         byte[] body;
         try {
             body = Json.MAPPER.writeValueAsBytes(Map.of("text", text));

@@ -3,6 +3,8 @@ package dev.formbridge.delivery;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.formbridge.Json;
 import dev.formbridge.connector.Connector;
+import dev.formbridge.connector.Templates;
+import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.secret.SecretCipher;
 import dev.formbridge.secret.SecretVersion;
 import dev.formbridge.secret.SigningSecret;
@@ -42,7 +44,8 @@ public final class WebhookSender implements ConnectorSender {
 
     @Override
     public SendOutcome send(Connector connector, Delivery delivery, Submission submission) {
-        byte[] body = Templates.webhookBody(connector.template(), submission, delivery.id())
+        byte[] body = Templates.webhookBody(
+                        connector.template(), submission, delivery.id().value())
                 .getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>(customHeaders(connector));

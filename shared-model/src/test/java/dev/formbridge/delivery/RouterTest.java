@@ -9,6 +9,7 @@ import dev.formbridge.event.SubmissionAccepted;
 import dev.formbridge.ingest.IngestResult;
 import dev.formbridge.ingest.IngestService;
 import dev.formbridge.ingest.IngestSettings;
+import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.LocalKeyFileCipher;
 import dev.formbridge.secret.SecretCipher;
 import dev.formbridge.site.SiteService;

@@ -1,4 +1,4 @@
-package dev.formbridge.delivery;
+package dev.formbridge.outbound;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

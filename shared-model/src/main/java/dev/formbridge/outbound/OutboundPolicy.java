@@ -1,4 +1,4 @@
-package dev.formbridge.delivery;
+package dev.formbridge.outbound;
 
 /**
  * Where deliveries may go. In production only https URLs that resolve to public addresses; the local runtime may allow

@@ -1,4 +1,4 @@
-package dev.formbridge.delivery;
+package dev.formbridge.outbound;
 
 import java.io.IOException;
 import java.io.InputStream;

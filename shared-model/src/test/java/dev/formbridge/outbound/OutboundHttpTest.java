@@ -1,4 +1,4 @@
-package dev.formbridge.delivery;
+package dev.formbridge.outbound;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

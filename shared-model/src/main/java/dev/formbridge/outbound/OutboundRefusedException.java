@@ -1,4 +1,4 @@
-package dev.formbridge.delivery;
+package dev.formbridge.outbound;
 
 /**
  * A delivery URL, or the address its host resolves to, is not allowed by the {@link OutboundPolicy}. The message is

@@ -1,4 +1,4 @@
-package dev.formbridge.delivery;
+package dev.formbridge.connector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,34 +56,34 @@ public final class Templates {
     }
 
     /** The webhook body: the template rendered with JSON escaping, or the default JSON envelope. */
-    public static String webhookBody(String template, Submission submission, DeliveryId deliveryId) {
+    public static String webhookBody(String template, Submission submission, String deliveryId) {
         if (template == null || template.isBlank()) {
             return defaultJson(submission, deliveryId);
         }
         return render(Mustache.compiler().withEscaper(JSON_STRING), template, submission, deliveryId);
     }
 
-    public static String text(String template, Submission submission, DeliveryId deliveryId) {
+    public static String text(String template, Submission submission, String deliveryId) {
         return render(Mustache.compiler().escapeHTML(false), template, submission, deliveryId);
     }
 
-    public static String html(String template, Submission submission, DeliveryId deliveryId) {
+    public static String html(String template, Submission submission, String deliveryId) {
         return render(Mustache.compiler().withEscaper(Escapers.HTML), template, submission, deliveryId);
     }
 
-    private static String render(Mustache.Compiler compiler, String template, Submission submission, DeliveryId id) {
+    private static String render(Mustache.Compiler compiler, String template, Submission submission, String id) {
         Template compiled = compiler.defaultValue("").compile(template);
         return compiled.execute(context(submission, id));
     }
 
-    static Map<String, Object> context(Submission submission, DeliveryId deliveryId) {
+    static Map<String, Object> context(Submission submission, String deliveryId) {
         JsonNode payload = payload(submission);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("submissionId", submission.id().value());
         context.put("formId", submission.formId());
         context.put("siteId", submission.siteId().value());
         context.put("receivedAt", submission.receivedAt().toString());
-        context.put("deliveryId", deliveryId.value());
+        context.put("deliveryId", deliveryId);
         List<Map<String, String>> fields = new ArrayList<>();
         Map<String, String> byName = new LinkedHashMap<>();
         payload.path("fields").properties().forEach(field -> {
@@ -108,11 +108,11 @@ public final class Templates {
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
-    private static String defaultJson(Submission submission, DeliveryId deliveryId) {
+    private static String defaultJson(Submission submission, String deliveryId) {
         JsonNode payload = payload(submission);
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("type", "submission.accepted");
-        body.put("deliveryId", deliveryId.value());
+        body.put("deliveryId", deliveryId);
         body.put("submissionId", submission.id().value());
         body.put("siteId", submission.siteId().value());
         body.put("formId", submission.formId());

@@ -1,0 +1,54 @@
+package dev.formbridge.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.formbridge.Json;
+import dev.formbridge.delivery.Delivery;
+import dev.formbridge.delivery.Router;
+import dev.formbridge.event.SubmissionAccepted;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * The target of the bus rule for {@code SubmissionAccepted}: routes the submission to its tenant's matching connectors.
+ * A failure (storage, queue) throws, so EventBridge retries the event; routing is idempotent.
+ */
+public final class RouterHandler implements RequestHandler<ScheduledEvent, Integer> {
+    private final Router router;
+    private final Metrics metrics;
+
+    public RouterHandler() {
+        this(
+                new Router(
+                        Environment.storage(), Environment.deliveryQueue(), Clock.systemUTC(), Duration.ofSeconds(30)),
+                Environment.metrics());
+    }
+
+    public RouterHandler(Router router, Metrics metrics) {
+        this.router = router;
+        this.metrics = metrics;
+    }
+
+    /** Returns how many deliveries were queued. */
+    @Override
+    public Integer handleRequest(ScheduledEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                List<Delivery> queued =
+                        router.route(SubmissionAccepted.fromDetail(Json.MAPPER.writeValueAsString(event.getDetail())));
+                metrics.addMetric("DeliveriesQueued", queued.size(), MetricUnit.COUNT);
+                return queued.size();
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("the event detail is not JSON", e);
+            } finally {
+                metrics.flush();
+            }
+        });
+    }
+}

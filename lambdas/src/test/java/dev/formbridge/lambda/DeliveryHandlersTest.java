@@ -1,0 +1,139 @@
+package dev.formbridge.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.formbridge.connector.ConnectorService;
+import dev.formbridge.connector.ConnectorType;
+import dev.formbridge.delivery.CircuitBreakers;
+import dev.formbridge.delivery.ConnectorSender;
+import dev.formbridge.delivery.DeliveryJob;
+import dev.formbridge.delivery.DeliveryRepository;
+import dev.formbridge.delivery.DeliveryStatus;
+import dev.formbridge.delivery.DeliveryWorker;
+import dev.formbridge.delivery.Router;
+import dev.formbridge.delivery.SendOutcome;
+import dev.formbridge.ingest.IngestResult;
+import dev.formbridge.outbound.OutboundPolicy;
+import dev.formbridge.submission.Submission;
+import dev.formbridge.submission.SubmissionRepository;
+import dev.formbridge.testutils.RecordingPublisher;
+import dev.formbridge.testutils.SignedRequests;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The router and connector handlers with sample EventBridge and SQS events, over a real dynalite. */
+class DeliveryHandlersTest {
+    @TempDir
+    Path keys;
+
+    HandlerFixture fixture;
+    final List<DeliveryJob> queued = new CopyOnWriteArrayList<>();
+    Submission submission;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new HandlerFixture(keys);
+        new ConnectorService(fixture.storage, fixture.cipher, OutboundPolicy.allowLocal(), fixture.clock)
+                .create(fixture.site.site().tenantId(), ConnectorService.Spec.webhook("hook", "http://127.0.0.1:9/x"));
+        var accepted = new dev.formbridge.ingest.IngestService(
+                        fixture.directory(),
+                        fixture.storage,
+                        fixture.cipher,
+                        new RecordingPublisher(),
+                        fixture.clock,
+                        fixture.settings)
+                .ingest(SignedRequests.request(
+                        fixture.site.site().key(),
+                        fixture.site.secret(),
+                        "msg_1",
+                        fixture.clock.instant(),
+                        SignedRequests.body("contact", "a@b.example")));
+        submission = new SubmissionRepository(fixture.storage)
+                .findById(fixture.site.site().tenantId(), ((IngestResult.Accepted) accepted).submissionId())
+                .orElseThrow();
+    }
+
+    ScheduledEvent event() {
+        return SampleEvents.load(
+                "submission-accepted.json",
+                ScheduledEvent.class,
+                Map.of(
+                        "TENANT_ID", submission.tenantId().value(),
+                        "SITE_ID", submission.siteId().value(),
+                        "SUBMISSION_ID", submission.id().value(),
+                        "WEBHOOK_ID", submission.webhookId()));
+    }
+
+    @Test
+    void the_router_handler_routes_an_eventbridge_event_once_however_often_it_arrives() {
+        RouterHandler handler = new RouterHandler(
+                new Router(fixture.storage, queued::addAll, fixture.clock, Duration.ZERO), Environment.metrics());
+
+        assertThat(handler.handleRequest(event(), new LocalContext("router"))).isEqualTo(1);
+        assertThat(queued)
+                .singleElement()
+                .satisfies(job ->
+                        assertThat(job.submissionId()).isEqualTo(submission.id().value()));
+        assertThat(new DeliveryRepository(fixture.storage).ofSubmission(submission.tenantId(), submission.id()))
+                .hasSize(1);
+    }
+
+    @Test
+    void the_connector_handler_attempts_each_job_and_drops_unreadable_ones_without_failing_the_batch() {
+        new Router(fixture.storage, queued::addAll, fixture.clock, Duration.ZERO)
+                .route(dev.formbridge.event.SubmissionAccepted.of(submission));
+        ConnectorSender accepting = (connector, delivery, s) -> SendOutcome.delivered(200, Duration.ofMillis(3));
+        DeliveryWorker worker = new DeliveryWorker(
+                fixture.storage,
+                queued::addAll,
+                Map.of(ConnectorType.WEBHOOK, accepting),
+                CircuitBreakers.defaults(fixture.clock),
+                fixture.clock);
+        SQSEvent event = SampleEvents.load(
+                "delivery-jobs.json",
+                SQSEvent.class,
+                Map.of("GOOD_BODY", queued.getFirst().toJson().replace("\"", "\\\"")));
+
+        SQSBatchResponse response =
+                new ConnectorHandler(worker, Environment.metrics()).handleRequest(event, new LocalContext("connector"));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(new DeliveryRepository(fixture.storage).ofSubmission(submission.tenantId(), submission.id()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.DELIVERED));
+    }
+
+    @Test
+    void a_job_that_fails_on_storage_is_reported_so_sqs_redelivers_only_that_message() {
+        new Router(fixture.storage, queued::addAll, fixture.clock, Duration.ZERO)
+                .route(dev.formbridge.event.SubmissionAccepted.of(submission));
+        DeliveryWorker broken = new DeliveryWorker(
+                fixture.storage,
+                jobs -> {
+                    throw new IllegalStateException("queue down");
+                },
+                Map.of(ConnectorType.WEBHOOK, (c, d, s) -> SendOutcome.failed(500, Duration.ZERO, "HTTP 500", true)),
+                CircuitBreakers.defaults(fixture.clock),
+                fixture.clock);
+        SQSEvent event = SampleEvents.load(
+                "delivery-jobs.json",
+                SQSEvent.class,
+                Map.of("GOOD_BODY", queued.getFirst().toJson().replace("\"", "\\\"")));
+
+        SQSBatchResponse response =
+                new ConnectorHandler(broken, Environment.metrics()).handleRequest(event, new LocalContext("connector"));
+
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("msg-good");
+    }
+}
