@@ -13,6 +13,8 @@ import dev.formbridge.event.EventBridgePublisher;
 import dev.formbridge.event.EventContract;
 import dev.formbridge.event.EventPublisher;
 import dev.formbridge.ingest.IngestSettings;
+import dev.formbridge.metrics.MetricCounterRepository;
+import dev.formbridge.metrics.MetricCounters;
 import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.KmsSecretCipher;
@@ -26,6 +28,7 @@ import dev.formbridge.storage.TableDefinition;
 import dev.formbridge.tenant.TenantRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -96,8 +99,9 @@ final class Environment {
         SesV2Client ses = SesV2Client.builder()
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
+        Storage storage = storage();
         return new DeliveryWorker(
-                storage(),
+                storage,
                 deliveryQueue(),
                 Map.of(
                         ConnectorType.WEBHOOK, new WebhookSender(http, secretCipher(), clock),
@@ -105,6 +109,11 @@ final class Environment {
                         ConnectorType.EMAIL,
                                 new EmailSender(new SesMailer(ses, Optional.empty()), required(MAIL_FROM_ENV))),
                 CircuitBreakers.defaults(clock),
+                new MetricCounters(
+                        new MetricCounterRepository(storage),
+                        clock,
+                        Duration.ofSeconds(Long.parseLong(
+                                System.getenv().getOrDefault("FORMBRIDGE_METRICS_FLUSH_SECONDS", "30")))),
                 clock);
     }
 

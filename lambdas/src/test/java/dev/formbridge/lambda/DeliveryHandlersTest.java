@@ -62,6 +62,13 @@ class DeliveryHandlersTest {
                 .orElseThrow();
     }
 
+    dev.formbridge.metrics.MetricCounters counters() {
+        return new dev.formbridge.metrics.MetricCounters(
+                new dev.formbridge.metrics.MetricCounterRepository(fixture.storage),
+                fixture.clock,
+                Duration.ofMinutes(1));
+    }
+
     ScheduledEvent event() {
         return SampleEvents.load(
                 "submission-accepted.json",
@@ -97,6 +104,7 @@ class DeliveryHandlersTest {
                 queued::addAll,
                 Map.of(ConnectorType.WEBHOOK, accepting),
                 CircuitBreakers.defaults(fixture.clock),
+                counters(),
                 fixture.clock);
         SQSEvent event = SampleEvents.load(
                 "delivery-jobs.json",
@@ -123,6 +131,7 @@ class DeliveryHandlersTest {
                 },
                 Map.of(ConnectorType.WEBHOOK, (c, d, s) -> SendOutcome.failed(500, Duration.ZERO, "HTTP 500", true)),
                 CircuitBreakers.defaults(fixture.clock),
+                counters(),
                 fixture.clock);
         SQSEvent event = SampleEvents.load(
                 "delivery-jobs.json",

@@ -6,6 +6,7 @@ import dev.formbridge.connector.Connector;
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.connector.ConnectorRepository;
 import dev.formbridge.connector.ConnectorType;
+import dev.formbridge.metrics.MetricCounters;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.submission.Submission;
 import dev.formbridge.submission.SubmissionId;
@@ -37,6 +38,7 @@ public final class DeliveryWorker {
     private final DeliveryQueue queue;
     private final Map<ConnectorType, ConnectorSender> senders;
     private final CircuitBreakers breakers;
+    private final MetricCounters counters;
     private final Clock clock;
 
     public DeliveryWorker(
@@ -44,6 +46,7 @@ public final class DeliveryWorker {
             DeliveryQueue queue,
             Map<ConnectorType, ConnectorSender> senders,
             CircuitBreakers breakers,
+            MetricCounters counters,
             Clock clock) {
         this.deliveries = new DeliveryRepository(storage);
         this.connectors = new ConnectorRepository(storage);
@@ -52,6 +55,7 @@ public final class DeliveryWorker {
         this.queue = queue;
         this.senders = Map.copyOf(senders);
         this.breakers = breakers;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -60,6 +64,7 @@ public final class DeliveryWorker {
         MDC.put("deliveryId", job.deliveryId());
         try {
             run(job);
+            counters.flushIfDue();
         } finally {
             MDC.remove("tenantId");
             MDC.remove("deliveryId");
@@ -109,11 +114,14 @@ public final class DeliveryWorker {
         int number = delivery.attemptCount() + 1;
         if (outcome.delivered()) {
             breakers.succeeded(connector.id());
-            record(
+            if (record(
                     delivery,
                     new Attempt(number, at, outcome.status(), outcome.duration(), null, null),
-                    DeliveryStatus.DELIVERED);
-            log.info("delivered on attempt {}", number);
+                    DeliveryStatus.DELIVERED)) {
+                count(delivery, "delivered");
+                count(delivery, latencyBucket(Duration.between(submission.receivedAt(), at)));
+                log.info("delivered on attempt {}", number);
+            }
             return;
         }
         breakers.failed(connector.id());
@@ -127,6 +135,7 @@ public final class DeliveryWorker {
                     new Attempt(number, at, outcome.status(), outcome.duration(), outcome.error(), next),
                     DeliveryStatus.PENDING)) {
                 queue.send(delivery.job(next));
+                count(delivery, "retried");
                 log.info(
                         "attempt {} failed ({}), next in {} ms",
                         number,
@@ -140,11 +149,42 @@ public final class DeliveryWorker {
                 new Attempt(number, at, outcome.status(), outcome.duration(), outcome.error(), null),
                 DeliveryStatus.FAILED)) {
             deliveries.addDeadLetter(delivery, at, outcome.error());
+            count(delivery, "failed");
             log.info("attempt {} failed ({}); given up", number, outcome.status());
         }
         if (outcome.gone()) {
             disable(connector, at);
         }
+    }
+
+    /** Upper bounds (ms) of the accepted → delivered latency buckets; dashboards derive p50/p95 from them. */
+    public static final long[] LATENCY_BUCKETS_MILLIS = {
+        50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 300_000, 3_600_000
+    };
+
+    static String latencyBucket(Duration latency) {
+        long millis = latency.toMillis();
+        for (long bound : LATENCY_BUCKETS_MILLIS) {
+            if (millis <= bound) {
+                return "latency_le_" + bound;
+            }
+        }
+        return "latency_gt_" + LATENCY_BUCKETS_MILLIS[LATENCY_BUCKETS_MILLIS.length - 1];
+    }
+
+    /** Counts per site and per connector of the delivery's tenant (never a tenant dimension in EMF). */
+    private void count(Delivery delivery, String counter) {
+        counters.increment(
+                delivery.tenantId(), MetricCounters.site(delivery.siteId().value()), counter);
+        counters.increment(
+                delivery.tenantId(),
+                MetricCounters.connector(delivery.connectorId().value()),
+                counter);
+    }
+
+    /** Writes the pending metric counters now (the local runtime on a timer and at shutdown). */
+    public void flushCounters() {
+        counters.flush();
     }
 
     private boolean record(Delivery delivery, Attempt attempt, DeliveryStatus status) {
@@ -159,6 +199,7 @@ public final class DeliveryWorker {
         Attempt none = new Attempt(delivery.attemptCount() + 1, at, 0, Duration.ZERO, reason, null);
         if (record(delivery, none, DeliveryStatus.FAILED)) {
             deliveries.addDeadLetter(delivery, at, reason);
+            count(delivery, "failed");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.formbridge.metrics;
 
-import dev.formbridge.site.SiteId;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
@@ -14,11 +13,37 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Per-tenant, per-site counters in minute buckets, incremented with atomic {@code ADD}: one update per bucket, site and
- * flush carries any number of counters, so writers aggregate in memory and flush rarely.
+ * Per-tenant counters in minute and hour buckets, one item per bucket and dimension ({@code SITE#<id>} or
+ * {@code CON#<id>}), incremented with atomic {@code ADD}: one update carries any number of counters, so writers
+ * aggregate in memory ({@link MetricCounters}) and flush rarely. Dashboards read buckets by key, never by scan.
  */
 public final class MetricCounterRepository {
-    static final Duration RETENTION = Duration.ofDays(35);
+    /** The two bucket sizes, with how long each is kept. */
+    public enum Granularity {
+        MINUTE("M", ChronoUnit.MINUTES, 16, Duration.ofDays(2)),
+        HOUR("H", ChronoUnit.HOURS, 13, Duration.ofDays(35));
+
+        private final String prefix;
+        private final ChronoUnit unit;
+        private final int length;
+        private final Duration retention;
+
+        Granularity(String prefix, ChronoUnit unit, int length, Duration retention) {
+            this.prefix = prefix;
+            this.unit = unit;
+            this.length = length;
+            this.retention = retention;
+        }
+
+        public Instant start(Instant at) {
+            return at.truncatedTo(unit);
+        }
+
+        /** The bucket name, e.g. {@code M#2026-11-26T10:15} or {@code H#2026-11-26T10}. */
+        public String bucket(Instant at) {
+            return prefix + "#" + start(at).toString().substring(0, length);
+        }
+    }
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -28,14 +53,9 @@ public final class MetricCounterRepository {
         this.tableName = storage.tableName();
     }
 
-    /** The minute bucket name of {@code at}, e.g. {@code 2026-11-26T10:15}. */
-    public static String minuteBucket(Instant at) {
-        String text = at.truncatedTo(ChronoUnit.MINUTES).toString();
-        return text.substring(0, 16);
-    }
-
-    /** Adds {@code counters} (name → increment) to the site's minute bucket. */
-    public void add(TenantId tenantId, SiteId siteId, Instant minute, Map<String, Long> counters) {
+    /** Adds {@code counters} (name → increment) to one bucket of one dimension. */
+    public void add(
+            TenantId tenantId, String dimension, Granularity granularity, Instant at, Map<String, Long> counters) {
         if (counters.isEmpty()) {
             return;
         }
@@ -52,27 +72,24 @@ public final class MetricCounterRepository {
         names.put("#ttl", TableDefinition.TTL);
         values.put(
                 ":ttl",
-                AttributeValue.fromN(Long.toString(minute.plus(RETENTION).getEpochSecond())));
+                AttributeValue.fromN(Long.toString(
+                        granularity.start(at).plus(granularity.retention).getEpochSecond())));
         String update = add + " SET #ttl = :ttl";
         Storage.run(
                 "add metric counters",
                 () -> dynamo.updateItem(b -> b.tableName(tableName)
-                        .key(Map.of(
-                                "pk", AttributeValue.fromS(Keys.metricPk(tenantId, minuteBucket(minute))),
-                                "sk", AttributeValue.fromS("SITE#" + siteId.value())))
+                        .key(key(tenantId, dimension, granularity, at))
                         .updateExpression(update)
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)));
     }
 
-    /** The counters of one site in one minute bucket (zero counters are absent). */
-    public Map<String, Long> read(TenantId tenantId, SiteId siteId, Instant minute) {
+    /** The counters of one dimension in one bucket (counters never incremented are absent). */
+    public Map<String, Long> read(TenantId tenantId, String dimension, Granularity granularity, Instant at) {
         Map<String, AttributeValue> item = Storage.call(
                         "read metric counters",
                         () -> dynamo.getItem(b -> b.tableName(tableName)
-                                .key(Map.of(
-                                        "pk", AttributeValue.fromS(Keys.metricPk(tenantId, minuteBucket(minute))),
-                                        "sk", AttributeValue.fromS("SITE#" + siteId.value())))
+                                .key(key(tenantId, dimension, granularity, at))
                                 .consistentRead(true)))
                 .item();
         Map<String, Long> counters = new HashMap<>();
@@ -82,5 +99,12 @@ public final class MetricCounterRepository {
             }
         });
         return counters;
+    }
+
+    private static Map<String, AttributeValue> key(
+            TenantId tenantId, String dimension, Granularity granularity, Instant at) {
+        return Map.of(
+                "pk", AttributeValue.fromS(Keys.metricPk(tenantId, granularity.bucket(at))),
+                "sk", AttributeValue.fromS(dimension));
     }
 }

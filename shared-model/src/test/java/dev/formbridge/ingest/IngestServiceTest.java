@@ -7,6 +7,8 @@ import dev.formbridge.ingest.IngestResult.Accepted;
 import dev.formbridge.ingest.IngestResult.Duplicate;
 import dev.formbridge.ingest.IngestResult.Refused;
 import dev.formbridge.metrics.MetricCounterRepository;
+import dev.formbridge.metrics.MetricCounterRepository.Granularity;
+import dev.formbridge.metrics.MetricCounters;
 import dev.formbridge.secret.LocalKeyFileCipher;
 import dev.formbridge.secret.SecretCipher;
 import dev.formbridge.security.SecurityEventRepository;
@@ -275,9 +277,14 @@ class IngestServiceTest {
         assertThat(events.get(0).reason()).isEqualTo("bad_signature");
         assertThat(events.get(0).count()).isEqualTo(1);
         assertThat(events.get(1).count()).isEqualTo(50); // the 49 suppressed plus the one that wrote it
-        Map<String, Long> counters = new MetricCounterRepository(storage)
-                .read(tenant.id(), site.site().id(), Instant.parse("2026-11-26T10:00:00Z"));
-        assertThat(counters).containsEntry("rejected_bad_signature", 50L);
+        MetricCounterRepository metrics = new MetricCounterRepository(storage);
+        String dimension = MetricCounters.site(site.site().id().value());
+        assertThat(metrics.read(tenant.id(), dimension, Granularity.MINUTE, Instant.parse("2026-11-26T10:00:00Z")))
+                .containsEntry("rejected_bad_signature", 50L);
+        assertThat(metrics.read(tenant.id(), dimension, Granularity.MINUTE, Instant.parse("2026-11-26T10:01:00Z")))
+                .containsEntry("rejected_bad_signature", 1L);
+        assertThat(metrics.read(tenant.id(), dimension, Granularity.HOUR, Instant.parse("2026-11-26T10:00:00Z")))
+                .containsEntry("rejected_bad_signature", 51L);
     }
 
     @Test

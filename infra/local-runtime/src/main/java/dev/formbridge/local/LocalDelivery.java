@@ -11,6 +11,8 @@ import dev.formbridge.delivery.SmtpMailer;
 import dev.formbridge.delivery.WebhookSender;
 import dev.formbridge.event.EventContract;
 import dev.formbridge.event.SubmissionAccepted;
+import dev.formbridge.metrics.MetricCounterRepository;
+import dev.formbridge.metrics.MetricCounters;
 import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.SecretCipher;
@@ -31,6 +33,7 @@ final class LocalDelivery implements AutoCloseable {
     private final OutboundHttp http;
     private final Router router;
     private final ReplayService replay;
+    private final DeliveryWorker worker;
 
     LocalDelivery(LocalConfig config, Storage storage, SecretCipher cipher, LocalEventBus bus, Clock clock) {
         Map<String, String> env = config.env();
@@ -48,7 +51,7 @@ final class LocalDelivery implements AutoCloseable {
                 Optional.empty(),
                 false,
                 Duration.ofSeconds(10));
-        DeliveryWorker worker = new DeliveryWorker(
+        this.worker = new DeliveryWorker(
                 storage,
                 queue,
                 Map.of(
@@ -60,6 +63,7 @@ final class LocalDelivery implements AutoCloseable {
                                         env.getOrDefault(
                                                 "FORMBRIDGE_MAIL_FROM", "Form-Bridge <no-reply@formbridge.local>"))),
                 CircuitBreakers.defaults(clock),
+                new MetricCounters(new MetricCounterRepository(storage), clock, Duration.ofSeconds(10)),
                 clock);
         this.replay = new ReplayService(storage, router, queue, clock);
         bus.addRule(
@@ -73,6 +77,11 @@ final class LocalDelivery implements AutoCloseable {
         return queue;
     }
 
+    /** Writes the delivery counters now. */
+    void flushCounters() {
+        worker.flushCounters();
+    }
+
     ReplayService replay() {
         return replay;
     }
@@ -80,6 +89,7 @@ final class LocalDelivery implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
+        worker.flushCounters();
         try {
             http.close();
         } catch (java.io.IOException ignored) {

@@ -74,9 +74,11 @@ public final class LocalRuntime implements AutoCloseable {
         return new LocalRuntime(config);
     }
 
-    private void flushCounters() {
+    /** Writes the in-memory metric counters now (also done every 10 s and at shutdown). */
+    public void flushCounters() {
         try {
             ingest.flushCounters();
+            delivery.flushCounters();
         } catch (RuntimeException e) {
             log.warn("flushing counters failed: {}", e.getClass().getSimpleName());
         }

@@ -11,6 +11,9 @@ import dev.formbridge.connector.RetryPolicy;
 import dev.formbridge.delivery.Delivery;
 import dev.formbridge.delivery.DeliveryRepository;
 import dev.formbridge.delivery.DeliveryStatus;
+import dev.formbridge.metrics.MetricCounterRepository;
+import dev.formbridge.metrics.MetricCounterRepository.Granularity;
+import dev.formbridge.metrics.MetricCounters;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.outbound.OutboundRefusedException;
 import dev.formbridge.site.SiteService.NewSecret;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -319,6 +323,60 @@ class DeliveryTest {
                             () -> runtime.replay().replaySubmission(other.site().tenantId(), id, "user:mallory"))
                     .isInstanceOf(java.util.NoSuchElementException.class);
         }
+    }
+
+    @Test
+    void metric_counters_equal_what_happened_per_site_and_per_connector() throws Exception {
+        try (Receiver good = Receiver.start();
+                Receiver flaky = Receiver.start();
+                Receiver broken = Receiver.start()) {
+            flaky.then(Receiver.Answer.of(503), Receiver.Answer.of(503), Receiver.Answer.of(503));
+            broken.otherwise(Receiver.Answer.of(400));
+            NewConnector ok = webhook(good, null);
+            NewConnector retried = webhook(flaky, null);
+            NewConnector failing = webhook(broken, null);
+            List<SubmissionId> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sent.add(submit("contact"));
+            }
+            await(() -> sent.stream()
+                    .allMatch(id -> delivery(id, ok).status() == DeliveryStatus.DELIVERED
+                            && delivery(id, retried).status() == DeliveryStatus.DELIVERED
+                            && delivery(id, failing).status() == DeliveryStatus.FAILED));
+            runtime.flushCounters();
+
+            MetricCounterRepository metrics = new MetricCounterRepository(runtime.storage());
+            Instant now = Instant.now();
+            Map<String, Long> bySite = metrics.read(
+                    site.site().tenantId(), MetricCounters.site(site.site().id().value()), Granularity.HOUR, now);
+            assertThat(bySite)
+                    .containsEntry("accepted", 3L)
+                    .containsEntry("delivered", 6L)
+                    .containsEntry("retried", 3L)
+                    .containsEntry("failed", 3L);
+            assertThat(counters(metrics, ok, now))
+                    .containsEntry("delivered", 3L)
+                    .doesNotContainKeys("retried", "failed");
+            assertThat(counters(metrics, retried, now))
+                    .containsEntry("delivered", 3L)
+                    .containsEntry("retried", 3L);
+            assertThat(counters(metrics, failing, now))
+                    .containsEntry("failed", 3L)
+                    .doesNotContainKey("delivered");
+            long latencies = counters(metrics, ok, now).entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("latency_"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            assertThat(latencies).isEqualTo(3L);
+        }
+    }
+
+    Map<String, Long> counters(MetricCounterRepository metrics, NewConnector connector, Instant at) {
+        return metrics.read(
+                site.site().tenantId(),
+                MetricCounters.connector(connector.connector().id().value()),
+                Granularity.HOUR,
+                at);
     }
 
     @Test
