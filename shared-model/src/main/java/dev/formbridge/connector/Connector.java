@@ -73,6 +73,25 @@ public record Connector(
                 version);
     }
 
+    public Connector withSigningSecrets(List<SecretVersion> versions) {
+        return new Connector(
+                tenantId,
+                id,
+                type,
+                name,
+                enabled,
+                disabledReason,
+                filter,
+                template,
+                target,
+                versions,
+                headers,
+                timeout,
+                retryPolicy,
+                createdAt,
+                version);
+    }
+
     public Connector enable() {
         return new Connector(
                 tenantId,

@@ -73,6 +73,32 @@ public final class ConnectorService {
             return new Spec(type, name, target, filter, template, headers, newTimeout, retryPolicy);
         }
 
+        /** {@code Authorization: Bearer <token>}. */
+        public Spec withBearer(String token) {
+            return withHeader("Authorization", "Bearer " + token);
+        }
+
+        /** {@code Authorization: Basic <base64(user:password)>}. */
+        public Spec withBasic(String user, String password) {
+            String pair = user + ":" + password;
+            return withHeader(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        /** An API key in a header of the receiver's choosing, e.g. {@code X-Api-Key}. */
+        public Spec withApiKey(String header, String key) {
+            return withHeader(header, key);
+        }
+
+        public Spec withHeader(String name, String value) {
+            Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+            more.put(name, value);
+            return withHeaders(more);
+        }
+
         public Spec withRetryPolicy(RetryPolicy policy) {
             return new Spec(type, name, target, filter, template, headers, timeout, policy);
         }
@@ -133,6 +159,44 @@ public final class ConnectorService {
 
     public List<Connector> list(TenantId tenant) {
         return connectors.list(tenant);
+    }
+
+    /**
+     * A new primary signing secret for a webhook connector; the current one stays valid for {@code grace} (deliveries
+     * carry a signature by each valid secret meanwhile). Returns the new secret once.
+     */
+    public NewConnector rotateSigningSecret(TenantId tenant, ConnectorId id, Duration grace) {
+        Connector connector = get(tenant, id);
+        if (connector.type() != ConnectorType.WEBHOOK) {
+            throw new IllegalArgumentException("only webhook connectors have a signing secret");
+        }
+        SecretVersion current = connector.signingSecrets().stream()
+                .filter(SecretVersion::isPrimary)
+                .findFirst()
+                .orElseThrow();
+        int version = connector.signingSecrets().stream()
+                        .mapToInt(SecretVersion::version)
+                        .max()
+                        .orElse(0)
+                + 1;
+        SigningSecret secret = SigningSecret.generate();
+        EncryptedSecret encrypted = cipher.encrypt(secret.key(), connector.secretContext("signing#v" + version));
+        List<SecretVersion> versions = List.of(
+                new SecretVersion(version, encrypted, clock.instant(), null),
+                new SecretVersion(
+                        current.version(),
+                        current.secret(),
+                        current.createdAt(),
+                        clock.instant().plus(grace)));
+        return new NewConnector(connectors.save(connector.withSigningSecrets(versions)), secret);
+    }
+
+    /** Ends the previous signing secret's grace period now. */
+    public Connector retirePreviousSigningSecret(TenantId tenant, ConnectorId id) {
+        Connector connector = get(tenant, id);
+        return connectors.save(connector.withSigningSecrets(connector.signingSecrets().stream()
+                .filter(SecretVersion::isPrimary)
+                .toList()));
     }
 
     public Connector setEnabled(TenantId tenant, ConnectorId id, boolean enabled) {

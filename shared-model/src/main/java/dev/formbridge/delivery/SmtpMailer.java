@@ -62,6 +62,11 @@ public final class SmtpMailer implements Mailer {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", host);
         properties.put("mail.smtp.port", String.valueOf(port));
+        // the EHLO name and the Message-ID host: without them Jakarta Mail looks up this machine's name, which can
+        // stall for seconds where reverse DNS is slow
+        properties.put("mail.smtp.localhost", "formbridge.local");
+        properties.put("mail.host", "formbridge.local");
+        properties.put("mail.user", "formbridge");
         properties.put("mail.smtp.connectiontimeout", millis);
         properties.put("mail.smtp.timeout", millis);
         properties.put("mail.smtp.writetimeout", millis);
