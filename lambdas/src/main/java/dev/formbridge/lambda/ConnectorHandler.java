@@ -17,7 +17,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * Consumes the delivery queue: one delivery attempt per message. Destination failures are handled inside the worker
  * (retry scheduling, dead letters); only storage or queue failures report the message as failed (partial batch
- * response), so SQS redelivers just that message and, after its max receives, moves it to the DLQ.
+ * response), so SQS redelivers just that message and, after its max receives, moves it to the DLQ. EMF metrics count
+ * outcomes without a tenant dimension (each dimension value is a billed metric); per-tenant numbers are in the table.
  */
 public final class ConnectorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger log = LoggerFactory.getLogger(ConnectorHandler.class);
@@ -40,7 +41,12 @@ public final class ConnectorHandler implements RequestHandler<SQSEvent, SQSBatch
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             for (SQSEvent.SQSMessage message : event.getRecords()) {
                 try {
-                    worker.process(DeliveryJob.fromJson(message.getBody()));
+                    switch (worker.process(DeliveryJob.fromJson(message.getBody()))) {
+                        case DELIVERED -> metrics.addMetric("Delivered", 1, MetricUnit.COUNT);
+                        case RETRY_SCHEDULED -> metrics.addMetric("DeliveryRetried", 1, MetricUnit.COUNT);
+                        case FAILED -> metrics.addMetric("DeliveryFailed", 1, MetricUnit.COUNT);
+                        case NO_ATTEMPT -> {}
+                    }
                 } catch (IllegalArgumentException unreadable) {
                     log.error("unreadable delivery job {} dropped", message.getMessageId());
                 } catch (RuntimeException e) {

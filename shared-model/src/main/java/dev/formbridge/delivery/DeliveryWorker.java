@@ -59,56 +59,64 @@ public final class DeliveryWorker {
         this.clock = clock;
     }
 
-    public void process(DeliveryJob job) {
+    /** What processing a job came to, for the caller's operational metrics. */
+    public enum Outcome {
+        DELIVERED,
+        RETRY_SCHEDULED,
+        FAILED,
+        /** Nothing attempted: a duplicate job, a job put back to wait (early, open circuit). */
+        NO_ATTEMPT
+    }
+
+    public Outcome process(DeliveryJob job) {
         MDC.put("tenantId", job.tenantId());
         MDC.put("deliveryId", job.deliveryId());
         try {
-            run(job);
+            Outcome outcome = run(job);
             counters.flushIfDue();
+            return outcome;
         } finally {
             MDC.remove("tenantId");
             MDC.remove("deliveryId");
         }
     }
 
-    private void run(DeliveryJob job) {
+    private Outcome run(DeliveryJob job) {
         Instant now = clock.instant();
         if (job.notBefore().isAfter(now.plus(EARLY_TOLERANCE))) {
             queue.send(job); // the queue capped the delay (SQS: 15 min): wait again
-            return;
+            return Outcome.NO_ATTEMPT;
         }
         TenantId tenant = new TenantId(job.tenantId());
         Optional<Delivery> found =
                 deliveries.find(tenant, new SubmissionId(job.submissionId()), new ConnectorId(job.connectorId()));
         if (found.isEmpty() || found.get().status() != DeliveryStatus.PENDING) {
-            return; // delivered, failed or erased meanwhile: a duplicate job
+            return Outcome.NO_ATTEMPT; // delivered, failed or erased meanwhile: a duplicate job
         }
         Delivery delivery = found.get();
         if (delivery.nextAttemptAt() != null && delivery.nextAttemptAt().isAfter(now.plus(EARLY_TOLERANCE))) {
             queue.send(delivery.job(delivery.nextAttemptAt())); // a redelivered job ahead of its backoff
-            return;
+            return Outcome.NO_ATTEMPT;
         }
         Optional<Connector> connector = connectors.find(tenant, delivery.connectorId());
         if (connector.isEmpty() || !connector.get().enabled()) {
-            giveUp(delivery, now, "the connector is " + (connector.isEmpty() ? "deleted" : "disabled"));
-            return;
+            return giveUp(delivery, now, "the connector is " + (connector.isEmpty() ? "deleted" : "disabled"));
         }
         Optional<Instant> open = breakers.openUntil(delivery.connectorId());
         boolean firstTryOfAReplay = delivery.retryBase() > 0 && delivery.retryBase() == delivery.attemptCount();
         if (open.isPresent() && !firstTryOfAReplay) {
             // a replay probes at once: the admin says the destination is fixed
             queue.send(delivery.job(open.get()));
-            return;
+            return Outcome.NO_ATTEMPT;
         }
         Optional<Submission> submission = submissions.findByWebhookId(tenant, delivery.siteId(), delivery.webhookId());
         if (submission.isEmpty()) {
-            giveUp(delivery, now, "the submission was erased");
-            return;
+            return giveUp(delivery, now, "the submission was erased");
         }
-        attempt(connector.get(), delivery, submission.get());
+        return attempt(connector.get(), delivery, submission.get());
     }
 
-    private void attempt(Connector connector, Delivery delivery, Submission submission) {
+    private Outcome attempt(Connector connector, Delivery delivery, Submission submission) {
         SendOutcome outcome = senders.get(connector.type()).send(connector, delivery, submission);
         Instant at = clock.instant();
         int number = delivery.attemptCount() + 1;
@@ -121,8 +129,9 @@ public final class DeliveryWorker {
                 count(delivery, "delivered");
                 count(delivery, latencyBucket(Duration.between(submission.receivedAt(), at)));
                 log.info("delivered on attempt {}", number);
+                return Outcome.DELIVERED;
             }
-            return;
+            return Outcome.NO_ATTEMPT;
         }
         breakers.failed(connector.id());
         Optional<Duration> wait = outcome.retryable()
@@ -141,13 +150,15 @@ public final class DeliveryWorker {
                         number,
                         outcome.status(),
                         wait.get().toMillis());
+                return Outcome.RETRY_SCHEDULED;
             }
-            return;
+            return Outcome.NO_ATTEMPT;
         }
-        if (record(
+        boolean recorded = record(
                 delivery,
                 new Attempt(number, at, outcome.status(), outcome.duration(), outcome.error(), null),
-                DeliveryStatus.FAILED)) {
+                DeliveryStatus.FAILED);
+        if (recorded) {
             deliveries.addDeadLetter(delivery, at, outcome.error());
             count(delivery, "failed");
             log.info("attempt {} failed ({}); given up", number, outcome.status());
@@ -155,6 +166,7 @@ public final class DeliveryWorker {
         if (outcome.gone()) {
             disable(connector, at);
         }
+        return recorded ? Outcome.FAILED : Outcome.NO_ATTEMPT;
     }
 
     /** Upper bounds (ms) of the accepted → delivered latency buckets; dashboards derive p50/p95 from them. */
@@ -195,12 +207,14 @@ public final class DeliveryWorker {
         return recorded;
     }
 
-    private void giveUp(Delivery delivery, Instant at, String reason) {
+    private Outcome giveUp(Delivery delivery, Instant at, String reason) {
         Attempt none = new Attempt(delivery.attemptCount() + 1, at, 0, Duration.ZERO, reason, null);
         if (record(delivery, none, DeliveryStatus.FAILED)) {
             deliveries.addDeadLetter(delivery, at, reason);
             count(delivery, "failed");
+            return Outcome.FAILED;
         }
+        return Outcome.NO_ATTEMPT;
     }
 
     private void disable(Connector connector, Instant at) {
