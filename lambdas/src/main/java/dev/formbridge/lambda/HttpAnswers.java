@@ -25,6 +25,13 @@ final class HttpAnswers {
         };
     }
 
+    private static Map<String, String> submission(String id, String status) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("submissionId", id);
+        body.put("status", status);
+        return body;
+    }
+
     static APIGatewayV2HTTPResponse error(Rejection rejection, String message, long retryAfterSeconds) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", rejection.code());

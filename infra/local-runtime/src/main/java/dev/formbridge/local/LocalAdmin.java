@@ -1,5 +1,9 @@
 package dev.formbridge.local;
 
+import dev.formbridge.connector.ConnectorService;
+import dev.formbridge.connector.ConnectorService.NewConnector;
+import dev.formbridge.outbound.OutboundPolicy;
+import dev.formbridge.outbound.OutboundRefusedException;
 import dev.formbridge.secret.LocalKeyFileCipher;
 import dev.formbridge.site.SiteService;
 import dev.formbridge.site.SiteService.NewSecret;
@@ -7,6 +11,7 @@ import dev.formbridge.storage.DynamoClients;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
 import dev.formbridge.tenant.Tenant;
+import dev.formbridge.tenant.TenantId;
 import dev.formbridge.tenant.TenantService;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,16 +30,7 @@ final class LocalAdmin {
             System.err.println("usage: create-site <tenant name> <site name> <site url>");
             System.exit(2);
         }
-        LocalConfig config = LocalConfig.fromEnvironment();
-        if (Files.notExists(config.runtimeFile())) {
-            System.err.println("No local runtime is running under " + config.dataDir()
-                    + ". Start it first with: scripts/run-local");
-            System.exit(1);
-        }
-        Properties runtime = new Properties();
-        try (Reader in = Files.newBufferedReader(config.runtimeFile())) {
-            runtime.load(in);
-        }
+        Properties runtime = runningRuntime();
         try (DynamoDbClient dynamo = DynamoClients.local(runtime.getProperty("dynamodb.endpoint"))) {
             Storage storage = new Storage(dynamo, TableDefinition.named(runtime.getProperty("table")));
             NewSecret site = create(
@@ -45,6 +41,50 @@ final class LocalAdmin {
                     args[2]);
             printSite(site, runtime.getProperty("ingest.url"));
         }
+    }
+
+    /**
+     * Adds a webhook connector to a tenant of the running runtime and prints its signing secret once. Local receivers
+     * (http, 127.0.0.1) need {@code FORMBRIDGE_ALLOW_PRIVATE_TARGETS=true} for the runtime and for this command.
+     */
+    static void createWebhook(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: create-webhook <tenant id> <url> [filter pattern]");
+            System.exit(2);
+        }
+        Properties runtime = runningRuntime();
+        boolean allowPrivate =
+                Boolean.parseBoolean(System.getenv().getOrDefault("FORMBRIDGE_ALLOW_PRIVATE_TARGETS", "false"));
+        try (DynamoDbClient dynamo = DynamoClients.local(runtime.getProperty("dynamodb.endpoint"))) {
+            Storage storage = new Storage(dynamo, TableDefinition.named(runtime.getProperty("table")));
+            ConnectorService connectors = new ConnectorService(
+                    storage,
+                    LocalKeyFileCipher.fromKeyFile(Path.of(runtime.getProperty("key.file"))),
+                    allowPrivate ? OutboundPolicy.allowLocal() : OutboundPolicy.production(),
+                    Clock.systemUTC());
+            NewConnector created = connectors.create(
+                    new TenantId(args[0]),
+                    ConnectorService.Spec.webhook("webhook", args[1]).withFilter(args.length == 3 ? args[2] : null));
+            System.out.println("connector: " + created.connector().id());
+            System.out.println("signing secret: " + created.signingSecret().reveal() + "   (shown once: copy it now)");
+        } catch (IllegalArgumentException | OutboundRefusedException e) {
+            System.err.println("refused: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static Properties runningRuntime() throws IOException {
+        LocalConfig config = LocalConfig.fromEnvironment();
+        if (Files.notExists(config.runtimeFile())) {
+            System.err.println("No local runtime is running under " + config.dataDir()
+                    + ". Start it first with: scripts/run-local");
+            System.exit(1);
+        }
+        Properties runtime = new Properties();
+        try (Reader in = Files.newBufferedReader(config.runtimeFile())) {
+            runtime.load(in);
+        }
+        return runtime;
     }
 
     static NewSecret create(
@@ -78,12 +118,14 @@ final class LocalAdmin {
             printSite(demo, runtime.ingestUrl());
         }
         System.out.println("More sites: scripts/create-site \"<tenant>\" \"<site>\" https://your.site");
+        System.out.println("Deliver somewhere: scripts/create-webhook <tenant id> https://your.receiver/path");
         System.out.println("Stop with Ctrl+C.");
     }
 
     static void printSite(NewSecret site, String ingestUrl) {
         String key = site.site().key().value();
         String secret = site.secret().reveal();
+        System.out.println("  tenant:   " + site.site().tenantId());
         System.out.println("  site key: " + key);
         System.out.println("  secret:   " + secret + "   (shown once: copy it now)");
         System.out.println();

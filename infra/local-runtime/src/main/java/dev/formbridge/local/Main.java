@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The local runtime's commands: {@code run} (the whole system), {@code create-site} (a tenant and a site, printing
- * the site key and the secret once) and {@code send} (one signed test submission).
+ * the site key and the secret once), {@code create-webhook} (a webhook connector, printing its signing secret once) and
+ * {@code send} (one signed test submission).
  */
 public final class Main {
     private Main() {}
@@ -17,9 +18,10 @@ public final class Main {
             case "run" -> run();
             case "create-site" -> LocalAdmin.createSite(rest);
             case "send" -> TestSender.main(rest);
+            case "create-webhook" -> LocalAdmin.createWebhook(rest);
             default -> {
                 System.err.println("usage: run | create-site <tenant name> <site name> <site url> | "
-                        + "send <site key> <secret> [ingest url]");
+                        + "create-webhook <tenant id> <url> [filter] | send <site key> <secret> [ingest url]");
                 System.exit(2);
             }
         }
