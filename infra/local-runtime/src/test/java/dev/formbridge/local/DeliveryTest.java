@@ -202,6 +202,10 @@ class DeliveryTest {
             await(() -> !connectors
                     .get(site.site().tenantId(), connector.connector().id())
                     .enabled());
+            // the audit event follows the connector change
+            await(() -> !new AuditRepository(runtime.storage())
+                    .list(site.site().tenantId())
+                    .isEmpty());
             assertThat(new AuditRepository(runtime.storage()).list(site.site().tenantId()))
                     .anySatisfy(e -> {
                         assertThat(e.action()).isEqualTo("connector.disabled");
