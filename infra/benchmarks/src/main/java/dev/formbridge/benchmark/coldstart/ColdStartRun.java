@@ -1,0 +1,119 @@
+package dev.formbridge.benchmark.coldstart;
+
+import dev.formbridge.benchmark.BenchSite;
+import dev.formbridge.benchmark.LocalStore;
+import dev.formbridge.benchmark.Options;
+import dev.formbridge.benchmark.coldstart.ChildJvm.Sample;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Simulated Lambda cold starts: fresh JVMs that build the real handler and answer one event, interleaved with a
+ * bare-JVM hello world under the same flags, several flag sets and jars side by side, all in one run.
+ */
+public final class ColdStartRun {
+    /** What we deploy (via JAVA_TOOL_OPTIONS) where SnapStart is off. */
+    static final List<String> DEPLOY_FLAGS =
+            List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+
+    private ColdStartRun() {}
+
+    public static String run(Options options) throws IOException {
+        int runs = options.number("runs", 10);
+        Path lambdas = options.path("lambdas", Path.of("lambdas/target"));
+        Path work = options.path("work", Path.of("infra/benchmarks/target/coldstart"));
+        Path childJar = options.path("child-jar", Path.of("infra/benchmarks/target/benchmarks-coldstart.jar"));
+        Files.createDirectories(work);
+        Path child = copy(childJar, work);
+        Jars jars = Jars.find(lambdas, work);
+
+        try (LocalStore store = LocalStore.start(work);
+                EventBus bus = EventBus.start()) {
+            BenchSite site = store.createSite("coldstart");
+            Map<String, String> env = environment(store, site, bus);
+            List<Case> cases = cases(jars, child, work);
+            System.err.println("cold start: training AppCDS / AOT archives");
+            for (Case c : cases) {
+                c.train(env, site);
+            }
+            Map<Case, List<Sample>> samples = new LinkedHashMap<>();
+            cases.forEach(c -> samples.put(c, new ArrayList<>()));
+            Random random = new Random(42);
+            for (int round = 0; round <= runs; round++) {
+                System.err.println("cold start: round " + round + " of " + runs + (round == 0 ? " (discarded)" : ""));
+                List<Case> order = new ArrayList<>(cases);
+                Collections.shuffle(order, random);
+                for (Case c : order) {
+                    Sample sample = c.runOnce(env, site);
+                    c.check(sample, bus.expectedIngestAnswer());
+                    if (round > 0) {
+                        samples.get(c).add(sample);
+                    }
+                }
+            }
+            return ColdStartReport.format(samples, jars, bus, runs);
+        }
+    }
+
+    /** The environment the CDK app will give the functions, pointed at the local stores. */
+    private static Map<String, String> environment(LocalStore store, BenchSite site, EventBus bus) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("FORMBRIDGE_DYNAMODB_ENDPOINT", store.endpoint());
+        env.put("FORMBRIDGE_TABLE", store.tableName());
+        env.put("FORMBRIDGE_LOCAL_KEY_FILE", store.keyFile().toAbsolutePath().toString());
+        env.put("FORMBRIDGE_EVENT_BUS", EventBus.BUS);
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("POWERTOOLS_SERVICE_NAME", "formbridge-coldstart");
+        env.put("AWS_EMF_ENVIRONMENT", "Lambda");
+        env.put("BENCH_SITE_KEY", site.siteKey());
+        env.put("BENCH_TENANT_ID", site.tenantId());
+        env.put("BENCH_SITE_ID", site.siteId());
+        env.putAll(bus.environment());
+        return env;
+    }
+
+    private static List<Case> cases(Jars jars, Path child, Path work) {
+        List<Case> cases = new ArrayList<>();
+        for (FlagSet flags : List.of(FlagSet.DEFAULTS, FlagSet.DEPLOY)) {
+            cases.add(new Case("hello", "–", child.toString(), flags, work));
+        }
+        for (String function : List.of("authorizer", "ingest")) {
+            Path jar = jars.forFunction(function);
+            for (FlagSet flags : FlagSet.values()) {
+                cases.add(new Case(
+                        function, jar.getFileName().toString(), jar + File.pathSeparator + child, flags, work));
+            }
+            if (jars.shared() != null && !jars.shared().equals(jar)) {
+                cases.add(new Case(
+                        function,
+                        jars.shared().getFileName().toString(),
+                        jars.shared() + File.pathSeparator + child,
+                        FlagSet.DEPLOY,
+                        work));
+            }
+        }
+        return cases;
+    }
+
+    /** A private copy: another build replacing lambdas/target mid-run (or an archive's jar check) cannot bite. */
+    static Path copy(Path jar, Path work) throws IOException {
+        Path target = work.resolve(jar.getFileName());
+        if (!Files.exists(target) || Files.mismatch(jar, target) != -1) {
+            Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return target.toAbsolutePath();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.formbridge.benchmark.throughput;
+
+import static dev.formbridge.benchmark.Report.number;
+import static dev.formbridge.benchmark.Report.ratio;
+import static dev.formbridge.benchmark.Report.verdict;
+
+import dev.formbridge.benchmark.BenchSite;
+import dev.formbridge.benchmark.Options;
+import dev.formbridge.benchmark.Report;
+import dev.formbridge.benchmark.SampleBody;
+import dev.formbridge.benchmark.Stats;
+import dev.formbridge.local.LocalConfig;
+import dev.formbridge.local.LocalRuntime;
+import dev.formbridge.secret.WebhookSignature;
+import dev.formbridge.storage.DynamoClients;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The local runtime in this JVM, with rate limits out of the way, under {@code threads} concurrent signed senders over
+ * HTTP; around it, raw PutItem with as many threads against the same dynalite, the ceiling ingest works under.
+ */
+public final class ThroughputRun {
+    static final int BODY_BYTES = 1024;
+    private static final double TARGET_RATIO = 0.35;
+    private static final double TARGET_P99_MS = 25;
+
+    private ThroughputRun() {}
+
+    public static String run(Options options) throws IOException, InterruptedException {
+        int threads = options.number("threads", 8);
+        Duration warmup = Duration.ofSeconds(options.number("warmup", 5));
+        Duration measured = Duration.ofSeconds(options.number("seconds", 20));
+        Path dir = Files.createTempDirectory("formbridge-throughput-");
+        Map<String, String> unlimited = Map.of(
+                "FORMBRIDGE_SITE_RATE_PER_SECOND", "1000000",
+                "FORMBRIDGE_SITE_BURST", "1000000",
+                "FORMBRIDGE_TENANT_RATE_PER_SECOND", "1000000",
+                "FORMBRIDGE_TENANT_BURST", "1000000");
+        try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.forTests(dir, unlimited))) {
+            BenchSite site = BenchSite.create(runtime.storage(), runtime.cipher(), "throughput");
+            List<Load.Result> results = new ArrayList<>();
+            try (DynamoDbClient dynamo = DynamoClients.local(runtime.dynalite().endpoint())) {
+                String table = runtime.storage().tableName();
+                results.add(rawPuts("raw PutItem, before", dynamo, table, threads, warmup, measured));
+                results.add(ingest(runtime.ingestUrl(), site, threads, warmup, measured));
+                results.add(rawPuts("raw PutItem, after", dynamo, table, threads, warmup, measured));
+                results.add(submissionPuts(dynamo, table, threads, warmup, measured));
+            }
+            return format(results, threads, warmup, measured);
+        }
+    }
+
+    private static Load.Result rawPuts(
+            String name, DynamoDbClient dynamo, String table, int threads, Duration warmup, Duration measured)
+            throws InterruptedException {
+        System.err.println("throughput: " + name);
+        AttributeValue data = AttributeValue.fromS(new String(SampleBody.ofSize(BODY_BYTES - 80)));
+        String run = Long.toString(System.nanoTime(), 36);
+        return Load.run(name, threads, warmup, measured, (worker, n) -> {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "pk", AttributeValue.fromS("BENCH#" + run + "#" + worker + "#" + n),
+                            "sk", AttributeValue.fromS("RAW"),
+                            "receivedAt", AttributeValue.fromS(Instant.now().toString()),
+                            "data", data)));
+            return null;
+        });
+    }
+
+    /** PutItem shaped like ingest's store: both secondary indexes filled, conditional on a new key. */
+    private static Load.Result submissionPuts(
+            DynamoDbClient dynamo, String table, int threads, Duration warmup, Duration measured)
+            throws InterruptedException {
+        String name = "diagnostic: PutItem shaped like a submission (2 GSIs, conditional)";
+        System.err.println("throughput: " + name);
+        AttributeValue data = AttributeValue.fromS(new String(SampleBody.ofSize(BODY_BYTES - 200)));
+        String run = Long.toString(System.nanoTime(), 36);
+        return Load.run(name, threads, warmup, measured, (worker, n) -> {
+            String id = run + "_" + worker + "_" + n;
+            String received = Instant.now().toString();
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "pk", AttributeValue.fromS("TENANT#ten_bench#SITE#site_bench#SUB#" + id),
+                            "sk", AttributeValue.fromS("SUBMISSION"),
+                            "gsi1pk", AttributeValue.fromS("TENANT#ten_bench#SUBMISSIONS"),
+                            "gsi1sk", AttributeValue.fromS(received + "#" + id),
+                            "gsi2pk", AttributeValue.fromS("TENANT#ten_bench#SUBID#" + id),
+                            "gsi2sk", AttributeValue.fromS("SUBMISSION"),
+                            "receivedAt", AttributeValue.fromS(received),
+                            "body", data))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return null;
+        });
+    }
+
+    private static Load.Result ingest(String url, BenchSite site, int threads, Duration warmup, Duration measured)
+            throws InterruptedException {
+        System.err.println("throughput: ingest over HTTP");
+        byte[] body = SampleBody.ofSize(BODY_BYTES);
+        URI uri = URI.create(url);
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            clients.add(
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        }
+        String run = Long.toString(System.nanoTime(), 36);
+        try {
+            return Load.run("ingest over HTTP", threads, warmup, measured, (worker, n) -> {
+                String id = "msg_" + run + "_" + worker + "_" + n;
+                long timestamp = Instant.now().getEpochSecond();
+                HttpRequest request = HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .header("X-FormBridge-Site", site.siteKey())
+                        .header("webhook-id", id)
+                        .header("webhook-timestamp", Long.toString(timestamp))
+                        .header("webhook-signature", WebhookSignature.sign(site.secret(), id, timestamp, body))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
+                HttpResponse<String> response = clients.get(worker).send(request, HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 202 ? null : "HTTP " + response.statusCode();
+            });
+        } finally {
+            clients.forEach(HttpClient::close);
+        }
+    }
+
+    private static String format(List<Load.Result> results, int threads, Duration warmup, Duration measured) {
+        Load.Result before = results.get(0);
+        Load.Result ingest = results.get(1);
+        Load.Result after = results.get(2);
+        double raw = (before.perSecond() + after.perSecond()) / 2;
+        double share = ingest.perSecond() / raw;
+        double p99 = Stats.percentile(ingest.latencies(), 99) / 1e6;
+        StringBuilder md = new StringBuilder("## 3. Local ingest throughput\n\n").append(Report.provenance());
+        md.append("\nThe local runtime in the benchmark's JVM (dynalite in memory, rate limits set to 10⁶/s), ")
+                .append(threads)
+                .append(" concurrent senders over HTTP (`java.net.http.HttpClient`, one keep-alive connection each), ")
+                .append("each request a distinct webhook-id, signed, with a ")
+                .append(BODY_BYTES)
+                .append("-byte contact form; ")
+                .append(warmup.toSeconds())
+                .append(" s warm-up, then ")
+                .append(measured.toSeconds())
+                .append(" s measured. Only 202 counts as success. The baseline is raw `PutItem` of ~1 KB items with ")
+                .append("as many threads to the same dynalite (`DynamoClients.local`), before and after ingest; ")
+                .append("senders, server and dynalite share the machine's cores.\n\n");
+        md.append("| phase | requests/s | p50 ms | p95 ms | p99 ms | errors | JVM CPU µs/request |\n")
+                .append("|---|---:|---:|---:|---:|---|---:|\n");
+        for (Load.Result r : results) {
+            long[] l = r.latencies();
+            md.append("| ")
+                    .append(r.name())
+                    .append(" | ")
+                    .append(number(r.perSecond(), 0))
+                    .append(" | ")
+                    .append(millis(l, 50))
+                    .append(" | ")
+                    .append(millis(l, 95))
+                    .append(" | ")
+                    .append(millis(l, 99))
+                    .append(" | ")
+                    .append(r.errors() == 0 ? "0" : r.errors() + " " + r.failures())
+                    .append(" | ")
+                    .append(number(r.cpuMicrosPerCall(), 0))
+                    .append(" |\n");
+        }
+        md.append(
+                        "\nThe diagnostic row is not part of the ratio: it shows what dynalite itself charges for an item with ")
+                .append("ingest's shape (index entries, condition), so the gap between it and ingest is ours. ")
+                .append("*JVM CPU* is this whole process (senders and clients included, dynalite excluded) per ")
+                .append("successful request.\n");
+        md.append("\nIngest / raw PutItem (mean of before and after): **")
+                .append(ratio(share))
+                .append("** (target ≥ ")
+                .append(TARGET_RATIO)
+                .append(": ")
+                .append(verdict(share >= TARGET_RATIO))
+                .append("); ingest p99 **")
+                .append(number(p99, 1))
+                .append(" ms** (target ≤ ")
+                .append(number(TARGET_P99_MS, 0))
+                .append(" ms: ")
+                .append(verdict(p99 <= TARGET_P99_MS))
+                .append(").\n");
+        return md.toString();
+    }
+
+    private static String millis(long[] sortedNanos, double percent) {
+        return sortedNanos.length == 0 ? "–" : number(Stats.percentile(sortedNanos, percent) / 1e6, 1);
+    }
+}
