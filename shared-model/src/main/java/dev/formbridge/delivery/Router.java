@@ -57,6 +57,10 @@ public final class Router {
     /** Routes one event; returns the deliveries queued. Throws (so the bus retries) when storage or the queue fails. */
     public List<Delivery> route(SubmissionAccepted event) {
         TenantId tenant = new TenantId(event.tenantId());
+        Routes routes = routes(tenant);
+        if (routes.unfiltered().isEmpty() && routes.filtered().isEmpty()) {
+            return List.of(); // no enabled connector: nothing to read, nothing to write
+        }
         Optional<Submission> found = submissions.findByWebhookId(tenant, new SiteId(event.siteId()), event.webhookId());
         if (found.isEmpty()) {
             log.info("routing skipped: submission {} no longer exists", event.submissionId());
@@ -64,7 +68,7 @@ public final class Router {
         }
         Submission submission = found.get();
         List<Delivery> queued = new ArrayList<>();
-        for (Connector connector : matching(tenant, submission)) {
+        for (Connector connector : matching(routes, submission)) {
             Delivery delivery = Delivery.create(
                     tenant,
                     submission.id(),
@@ -91,8 +95,7 @@ public final class Router {
     }
 
     /** The enabled connectors whose filter matches the submission. */
-    List<Connector> matching(TenantId tenant, Submission submission) {
-        Routes routes = routes(tenant);
+    private static List<Connector> matching(Routes routes, Submission submission) {
         List<Connector> matched = new ArrayList<>(routes.unfiltered());
         if (!routes.filtered().isEmpty()) {
             Set<String> ids;
