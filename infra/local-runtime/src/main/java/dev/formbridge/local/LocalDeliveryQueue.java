@@ -41,6 +41,7 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
     private final Path incoming;
     private final Clock clock;
     private final Object wakeUp = new Object();
+    private boolean signalled; // guarded by wakeUp: a job arrived since the poller last looked
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots;
     private final Duration baseBackoff;
@@ -84,7 +85,12 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
         if (!failed.isEmpty()) {
             throw new DeliveryQueueException(failed.size() + " jobs not queued", failed, cause);
         }
+        signal();
+    }
+
+    private void signal() {
         synchronized (wakeUp) {
+            signalled = true;
             wakeUp.notifyAll();
         }
     }
@@ -143,11 +149,15 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
                             handle(claimed, worker);
                         } finally {
                             slots.release();
+                            signal(); // a free slot may let a waiting job run now
                         }
                     });
                 }
                 synchronized (wakeUp) {
-                    wakeUp.wait(waitMillis);
+                    if (!signalled) {
+                        wakeUp.wait(waitMillis);
+                    }
+                    signalled = false;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -279,9 +289,7 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
+        signal();
         if (poller != null) {
             try {
                 poller.join(2_000);
