@@ -28,11 +28,15 @@ import org.slf4j.LoggerFactory;
  * The local twin of the SQS delivery queue, durable in a folder: one file per job in {@code ready/} (named by the time
  * it becomes visible), claimed by an atomic rename into {@code inflight/}, deleted when processed. A job whose
  * processing throws comes back after a backoff; after {@value #MAX_RECEIVES} receives it moves to {@code dead/} (the
- * DLQ). After a crash, {@link #start} puts every in-flight job back: a job is never lost because the process stopped.
+ * DLQ). After a crash, {@link #start} puts every in-flight job back, and a job in flight longer than the visibility
+ * timeout comes back while running: a job is never lost because the process stopped or a worker hung.
  */
 public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalDeliveryQueue.class);
     static final int MAX_RECEIVES = 10;
+    /** A job in flight longer than this is handed out again (SQS's visibility timeout): its worker hung or died. */
+    static final Duration VISIBILITY_TIMEOUT = Duration.ofMinutes(5);
+
     private static final long IDLE_POLL_MILLIS = 200;
 
     private final Path ready;
@@ -125,9 +129,14 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
     }
 
     private void poll(Consumer<DeliveryJob> worker) {
+        long nextVisibilityCheck = 0;
         while (running) {
             long waitMillis = IDLE_POLL_MILLIS;
             try {
+                if (clock.millis() >= nextVisibilityCheck) {
+                    returnTimedOut();
+                    nextVisibilityCheck = clock.millis() + 10_000;
+                }
                 List<Path> files = listReady();
                 long now = clock.millis();
                 for (Path file : files) {
@@ -140,7 +149,7 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
                         break;
                     }
                     Path claimed = inflight.resolve(file.getFileName());
-                    if (!claim(file, claimed)) {
+                    if (!claim(file, claimed, now)) {
                         slots.release();
                         continue;
                     }
@@ -165,6 +174,22 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 log.warn("local queue poll failed: {}", e.toString());
                 sleep(IDLE_POLL_MILLIS);
+            }
+        }
+    }
+
+    /** Puts jobs in flight for longer than the visibility timeout back into {@code ready/}. */
+    private void returnTimedOut() throws IOException {
+        long limit = clock.millis() - VISIBILITY_TIMEOUT.toMillis();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(inflight)) {
+            for (Path file : stream) {
+                if (Files.getLastModifiedTime(file).toMillis() < limit) {
+                    moveQuietly(file, ready.resolve(file.getFileName()));
+                    log.warn(
+                            "job {} was in flight longer than {}: handed out again",
+                            file.getFileName(),
+                            VISIBILITY_TIMEOUT);
+                }
             }
         }
     }
@@ -223,9 +248,11 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
         return files;
     }
 
-    private static boolean claim(Path file, Path claimed) {
+    /** Takes a job by renaming it into {@code inflight/}, stamped with the claim time for the visibility timeout. */
+    private static boolean claim(Path file, Path claimed, long now) {
         try {
             move(file, claimed);
+            Files.setLastModifiedTime(claimed, java.nio.file.attribute.FileTime.fromMillis(now));
             return true;
         } catch (NoSuchFileException taken) {
             return false;

@@ -103,6 +103,31 @@ class LocalDeliveryQueueTest {
         }
     }
 
+    @Test
+    void a_job_in_flight_longer_than_the_visibility_timeout_is_handed_out_again() throws Exception {
+        dev.formbridge.testutils.MutableClock clock = dev.formbridge.testutils.MutableClock.startingNow();
+        AtomicInteger receives = new AtomicInteger();
+        java.util.concurrent.CountDownLatch hung = new java.util.concurrent.CountDownLatch(1);
+        try (LocalDeliveryQueue queue = new LocalDeliveryQueue(dir, 4, clock)) {
+            queue.start(job -> {
+                if (receives.incrementAndGet() == 1) {
+                    try {
+                        hung.await(); // the first worker hangs
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            queue.send(job("dlv_hung", clock.instant()));
+            await(() -> receives.get() == 1);
+
+            clock.advance(LocalDeliveryQueue.VISIBILITY_TIMEOUT.plusMinutes(1));
+
+            await(() -> receives.get() == 2);
+            hung.countDown();
+        }
+    }
+
     static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
