@@ -26,7 +26,10 @@ public final class RouterHandler implements RequestHandler<ScheduledEvent, Integ
     public RouterHandler() {
         this(
                 new Router(
-                        Environment.storage(), Environment.deliveryQueue(), Clock.systemUTC(), Duration.ofSeconds(30)),
+                        Environment.storage(),
+                        DeliveryEnvironment.deliveryQueue(),
+                        Clock.systemUTC(),
+                        Duration.ofSeconds(30)),
                 Environment.metrics());
     }
 

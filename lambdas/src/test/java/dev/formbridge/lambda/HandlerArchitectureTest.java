@@ -36,7 +36,7 @@ class HandlerArchitectureTest {
     void only_the_environment_builds_aws_clients() {
         noClasses()
                 .that()
-                .doNotHaveSimpleName("Environment")
+                .haveSimpleNameNotEndingWith("Environment")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("software.amazon.awssdk..")
