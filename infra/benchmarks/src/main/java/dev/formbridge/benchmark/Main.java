@@ -1,12 +1,13 @@
 package dev.formbridge.benchmark;
 
 import dev.formbridge.benchmark.coldstart.ColdStartRun;
+import dev.formbridge.benchmark.delivery.DeliveryRun;
 import dev.formbridge.benchmark.jmh.JmhRun;
 import dev.formbridge.benchmark.throughput.ThroughputRun;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** {@code benchmarks.jar jmh|coldstart|throughput --doc docs/benchmarks.md [options]}: runs one benchmark. */
+/** {@code benchmarks.jar jmh|coldstart|throughput|delivery --doc docs/benchmarks.md [options]}: runs one benchmark. */
 public final class Main {
     private Main() {}
 
@@ -20,6 +21,7 @@ public final class Main {
             case "jmh" -> JmhRun.run(options);
             case "coldstart" -> ColdStartRun.run(options);
             case "throughput" -> ThroughputRun.run(options);
+            case "delivery" -> DeliveryRun.run(options);
             default -> {
                 usage();
                 yield "";
@@ -31,7 +33,8 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: benchmarks.jar jmh|coldstart|throughput [--doc docs/benchmarks.md] [options]");
+        System.err.println(
+                "usage: benchmarks.jar jmh|coldstart|throughput|delivery [--doc docs/benchmarks.md] [options]");
         System.exit(2);
     }
 }
