@@ -166,9 +166,16 @@ public final class OutboundHttp implements AutoCloseable {
         return url.getHost();
     }
 
+    static final int MAX_CONNECTIONS_PER_DESTINATION = 32;
+    static final int MAX_CONNECTIONS = 256;
+
     private static CloseableHttpClient createClient(DnsResolver resolver, Duration connectTimeout) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
+                // enough for the delivery workers' concurrency: waiting for a pooled connection would count against
+                // a connector's timeout and turn a busy destination into retries (the defaults are 5 and 25)
+                .setMaxConnPerRoute(MAX_CONNECTIONS_PER_DESTINATION)
+                .setMaxConnTotal(MAX_CONNECTIONS)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1)) // a frozen Lambda leaves stale connections

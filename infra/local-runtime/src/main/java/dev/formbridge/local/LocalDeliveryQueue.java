@@ -183,12 +183,16 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
         long limit = clock.millis() - VISIBILITY_TIMEOUT.toMillis();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(inflight)) {
             for (Path file : stream) {
-                if (Files.getLastModifiedTime(file).toMillis() < limit) {
-                    moveQuietly(file, ready.resolve(file.getFileName()));
-                    log.warn(
-                            "job {} was in flight longer than {}: handed out again",
-                            file.getFileName(),
-                            VISIBILITY_TIMEOUT);
+                try {
+                    if (Files.getLastModifiedTime(file).toMillis() < limit) {
+                        moveQuietly(file, ready.resolve(file.getFileName()));
+                        log.warn(
+                                "job {} was in flight longer than {}: handed out again",
+                                file.getFileName(),
+                                VISIBILITY_TIMEOUT);
+                    }
+                } catch (NoSuchFileException done) {
+                    // its worker finished and deleted it meanwhile
                 }
             }
         }
@@ -251,8 +255,9 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
     /** Takes a job by renaming it into {@code inflight/}, stamped with the claim time for the visibility timeout. */
     private static boolean claim(Path file, Path claimed, long now) {
         try {
+            // stamped before the move: an old job must never look timed out while it is in flight
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(now));
             move(file, claimed);
-            Files.setLastModifiedTime(claimed, java.nio.file.attribute.FileTime.fromMillis(now));
             return true;
         } catch (NoSuchFileException taken) {
             return false;
