@@ -130,6 +130,11 @@ public final class ConnectorRepository {
                                 .getter(i -> i.retryDelaysMillis)
                                 .setter((i, v) -> i.retryDelaysMillis = v))
                 .addAttribute(
+                        EnhancedType.listOf(Integer.class),
+                        a -> a.name("retryableStatuses")
+                                .getter(i -> i.retryableStatuses)
+                                .setter((i, v) -> i.retryableStatuses = v))
+                .addAttribute(
                         Instant.class,
                         a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
                 .addAttribute(
@@ -157,6 +162,7 @@ public final class ConnectorRepository {
         private SdkBytes headers;
         private Long timeoutMillis;
         private List<Long> retryDelaysMillis;
+        private List<Integer> retryableStatuses;
         private Instant createdAt;
         private Long version;
 
@@ -181,6 +187,8 @@ public final class ConnectorRepository {
                 item.headers = SdkBytes.fromByteArray(c.headers().ciphertext());
             }
             item.timeoutMillis = c.timeout().toMillis();
+            item.retryableStatuses =
+                    c.retryPolicy().retryableClientErrors().stream().sorted().toList();
             item.retryDelaysMillis =
                     c.retryPolicy().delays().stream().map(Duration::toMillis).toList();
             item.createdAt = c.createdAt();
@@ -209,8 +217,12 @@ public final class ConnectorRepository {
                                     .toList(),
                     encryptedHeaders,
                     Duration.ofMillis(timeoutMillis),
-                    RetryPolicy.of(
-                            retryDelaysMillis.stream().map(Duration::ofMillis).toList()),
+                    new RetryPolicy(
+                            retryDelaysMillis.stream().map(Duration::ofMillis).toList(),
+                            RetryPolicy.DEFAULT_JITTER,
+                            retryableStatuses == null
+                                    ? RetryPolicy.DEFAULT_RETRYABLE_CLIENT_ERRORS
+                                    : java.util.Set.copyOf(retryableStatuses)),
                     createdAt,
                     version == null ? 0 : version);
         }

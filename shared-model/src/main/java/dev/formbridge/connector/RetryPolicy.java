@@ -22,6 +22,7 @@ public record RetryPolicy(List<Duration> delays, double jitter, Set<Integer> ret
             Duration.ofHours(12),
             Duration.ofHours(24));
     public static final Set<Integer> DEFAULT_RETRYABLE_CLIENT_ERRORS = Set.of(408, 409, 425, 429);
+    public static final double DEFAULT_JITTER = 0.2;
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
 
     public RetryPolicy {
@@ -36,11 +37,11 @@ public record RetryPolicy(List<Duration> delays, double jitter, Set<Integer> ret
     }
 
     public static RetryPolicy defaults() {
-        return new RetryPolicy(DEFAULT_DELAYS, 0.2, DEFAULT_RETRYABLE_CLIENT_ERRORS);
+        return new RetryPolicy(DEFAULT_DELAYS, DEFAULT_JITTER, DEFAULT_RETRYABLE_CLIENT_ERRORS);
     }
 
     public static RetryPolicy of(List<Duration> delays) {
-        return new RetryPolicy(delays, 0.2, DEFAULT_RETRYABLE_CLIENT_ERRORS);
+        return new RetryPolicy(delays, DEFAULT_JITTER, DEFAULT_RETRYABLE_CLIENT_ERRORS);
     }
 
     /** Attempts in all: the first one and one per delay. */
@@ -48,7 +49,12 @@ public record RetryPolicy(List<Duration> delays, double jitter, Set<Integer> ret
         return delays.size() + 1;
     }
 
-    /** Whether an HTTP answer may succeed when tried again (5xx, network errors, 408/409/425/429 by default). */
+    /** The same delays, retrying these client errors (4xx) instead of the default 408, 409, 425 and 429. */
+    public RetryPolicy retryingClientErrors(Set<Integer> statuses) {
+        return new RetryPolicy(delays, jitter, statuses);
+    }
+
+    /** Whether an HTTP answer may succeed when tried again (5xx, and 408/409/425/429 by default). */
     public boolean isRetryable(int status) {
         return status >= 500 || retryableClientErrors.contains(status);
     }

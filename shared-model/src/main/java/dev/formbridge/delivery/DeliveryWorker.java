@@ -134,7 +134,11 @@ public final class DeliveryWorker {
             return Outcome.NO_ATTEMPT;
         }
         breakers.failed(connector.id());
-        Optional<Duration> wait = outcome.retryable()
+        // an HTTP answer is judged by the connector's policy; without one (network, refused), by the sender
+        boolean retryable = outcome.status() >= 100 && !outcome.gone()
+                ? connector.retryPolicy().isRetryable(outcome.status())
+                : outcome.retryable();
+        Optional<Duration> wait = retryable
                 ? connector.retryPolicy().nextDelay(delivery.failuresSinceReplay(number), outcome.retryAfter())
                 : Optional.empty();
         if (wait.isPresent()) {

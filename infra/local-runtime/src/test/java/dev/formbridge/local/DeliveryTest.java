@@ -384,6 +384,29 @@ class DeliveryTest {
     }
 
     @Test
+    void other_4xx_answers_fail_at_once_unless_the_connector_retries_them() throws Exception {
+        try (Receiver strict = Receiver.start();
+                Receiver lenient = Receiver.start()) {
+            strict.otherwise(Receiver.Answer.of(404));
+            lenient.then(Receiver.Answer.of(404));
+            NewConnector byDefault = webhook(strict, null);
+            NewConnector retrying404 = connectors.create(
+                    site.site().tenantId(),
+                    Spec.webhook("lenient", lenient.url())
+                            .withRetryPolicy(FAST.retryingClientErrors(java.util.Set.of(404, 429))));
+
+            SubmissionId id = submit("contact");
+
+            await(() -> delivery(id, byDefault).status() == DeliveryStatus.FAILED
+                    && delivery(id, retrying404).status() == DeliveryStatus.DELIVERED);
+            assertThat(delivery(id, byDefault).attempts()).hasSize(1);
+            assertThat(delivery(id, retrying404).attempts())
+                    .extracting(a -> a.statusCode())
+                    .containsExactly(404, 200);
+        }
+    }
+
+    @Test
     void an_invalid_filter_pattern_is_rejected_with_a_message_saying_what_is_wrong() {
         assertThatThrownBy(() -> connectors.create(
                         site.site().tenantId(),
