@@ -66,7 +66,7 @@ public final class ColdStartRun {
     }
 
     /** The environment the CDK app will give the functions, pointed at the local stores. */
-    private static Map<String, String> environment(LocalStore store, BenchSite site, EventBus bus) {
+    static Map<String, String> environment(LocalStore store, BenchSite site, EventBus bus) {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("FORMBRIDGE_DYNAMODB_ENDPOINT", store.endpoint());

@@ -1,0 +1,111 @@
+package dev.formbridge.benchmark.coldstart;
+
+import dev.formbridge.benchmark.BenchSite;
+import dev.formbridge.benchmark.LocalStore;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The cold-start benchmark's machinery, opened to the shaded-jar integration test: dynalite with a real site,
+ * EventBridge on moto_server, and one fresh JVM per call that runs a real handler from a shaded jar under the deployed
+ * flags ({@link FlagSet#DEPLOY}) and returns its answer ({@code authorized=…} or {@code status=…}).
+ */
+public final class ShadedJarRunner implements AutoCloseable {
+    private final Jars jars;
+    private final Path child;
+    private final Path work;
+    private final LocalStore store;
+    private final EventBus bus;
+    private final BenchSite site;
+    private final Map<String, String> env;
+    private final Map<String, Case> cases = new HashMap<>();
+
+    private ShadedJarRunner(Jars jars, Path child, Path work, LocalStore store, EventBus bus) {
+        this.jars = jars;
+        this.child = child;
+        this.work = work;
+        this.store = store;
+        this.bus = bus;
+        this.site = store.createSite("shadedjars");
+        this.env = ColdStartRun.environment(store, site, bus);
+    }
+
+    /**
+     * Copies the shaded jars from {@code lambdasTarget} and the child jar into {@code work}, starts dynalite and
+     * moto_server, and creates a site. Fails when moto_server is missing: the accepted ingest path needs it.
+     */
+    public static ShadedJarRunner start(Path lambdasTarget, Path childJar, Path work) throws IOException {
+        Files.createDirectories(work);
+        Path child = ColdStartRun.copy(childJar, work);
+        Jars jars = Jars.find(lambdasTarget, work);
+        LocalStore store = LocalStore.start(work);
+        EventBus bus;
+        try {
+            bus = EventBus.start();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        if (bus.environment().containsKey(EventBus.BAD_SIGNATURE_ENV)) {
+            bus.close();
+            store.close();
+            throw new IllegalStateException("moto_server is not available (see the message above), but the shaded-jar"
+                    + " test needs it for the accepted ingest path (EventBridge): install it with"
+                    + " pip install 'moto[server]'");
+        }
+        try {
+            return new ShadedJarRunner(jars, child, work, store, bus);
+        } catch (RuntimeException e) {
+            bus.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The shaded jar made for one function ({@code authorizer}, {@code ingest}) or the shared one ({@code aws}). */
+    public Path jar(String classifier) {
+        return switch (classifier) {
+            case "authorizer" -> jars.authorizer();
+            case "ingest" -> jars.ingest();
+            case "aws" -> jars.shared();
+            default -> throw new IllegalArgumentException(classifier);
+        };
+    }
+
+    /** The real site's key. */
+    public String siteKey() {
+        return site.siteKey();
+    }
+
+    /**
+     * Runs {@code function} from {@code jar} once in a fresh JVM with the deployed flags and returns its answer; the
+     * overrides replace or add environment variables ({@code BENCH_SITE_KEY}, {@link #BAD_SIGNATURE}).
+     */
+    public String answer(String function, Path jar, Map<String, String> overrides) {
+        // one Case per function and jar, so that each ingest run gets a fresh webhook-id
+        Case c = cases.computeIfAbsent(
+                function + " " + jar,
+                k -> new Case(
+                        function,
+                        jar.getFileName().toString(),
+                        jar + File.pathSeparator + child,
+                        FlagSet.DEPLOY,
+                        work));
+        Map<String, String> runEnv = new HashMap<>(env);
+        runEnv.putAll(overrides);
+        return c.runOnce(runEnv, site).answer();
+    }
+
+    /** Set (to anything) in the overrides, ingest gets an event with a signature that does not match its body. */
+    public static final String BAD_SIGNATURE = EventBus.BAD_SIGNATURE_ENV;
+
+    @Override
+    public void close() {
+        bus.close();
+        store.close();
+    }
+}
