@@ -1,0 +1,4 @@
+/**
+ * Audit events appended per tenant; the Portal issue adds the hash chain and the views.
+ */
+package dev.formbridge.audit;

@@ -1,0 +1,4 @@
+/**
+ * Outbound HTTP for deliveries, refusing non-public addresses when it connects (SSRF, DNS rebinding).
+ */
+package dev.formbridge.outbound;
