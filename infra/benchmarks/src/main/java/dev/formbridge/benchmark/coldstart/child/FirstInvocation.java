@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import dev.formbridge.lambda.AuthorizerHandler;
 import dev.formbridge.lambda.IngestHandler;
+import dev.formbridge.lambda.LocalContext;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,13 @@ public final class FirstInvocation {
             AuthorizerHandler handler = new AuthorizerHandler();
             constructed = System.nanoTime();
             SimpleIAMPolicyResponse response =
-                    handler.handleRequest(authorizerEvent(), new BenchContext("formbridge-authorizer"));
+                    handler.handleRequest(authorizerEvent(), new LocalContext("formbridge-authorizer"));
             answer = "authorized=" + response.getIsAuthorized();
         } else {
             IngestHandler handler = new IngestHandler();
             constructed = System.nanoTime();
             APIGatewayV2HTTPResponse response =
-                    handler.handleRequest(ingestEvent(), new BenchContext("formbridge-ingest"));
+                    handler.handleRequest(ingestEvent(), new LocalContext("formbridge-ingest"));
             answer = "status=" + response.getStatusCode();
         }
         long answered = System.nanoTime();
