@@ -1,11 +1,9 @@
 package dev.formbridge.connector;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import dev.formbridge.secret.EncryptedSecret;
 import dev.formbridge.secret.SecretVersionItem;
 import dev.formbridge.storage.ConcurrentModificationException;
+import dev.formbridge.storage.KeyedItem;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
@@ -63,21 +61,10 @@ public final class ConnectorRepository {
     }
 
     /** The stored form of a connector. */
-    static final class ConnectorItem {
+    static final class ConnectorItem extends KeyedItem {
         static final TableSchema<ConnectorItem> SCHEMA = StaticTableSchema.builder(ConnectorItem.class)
                 .newItemSupplier(ConnectorItem::new)
-                .addAttribute(
-                        String.class,
-                        a -> a.name("pk")
-                                .getter(i -> i.pk)
-                                .setter((i, v) -> i.pk = v)
-                                .tags(primaryPartitionKey()))
-                .addAttribute(
-                        String.class,
-                        a -> a.name("sk")
-                                .getter(i -> i.sk)
-                                .setter((i, v) -> i.sk = v)
-                                .tags(primarySortKey()))
+                .extend(KeyedItem.KEYS)
                 .addAttribute(
                         String.class,
                         a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
@@ -144,9 +131,6 @@ public final class ConnectorRepository {
                                 .setter((i, v) -> i.version = v)
                                 .tags(VersionedRecordExtension.AttributeTags.versionAttribute()))
                 .build();
-
-        private String pk;
-        private String sk;
         private String tenantId;
         private String connectorId;
         private String type;
@@ -168,8 +152,8 @@ public final class ConnectorRepository {
 
         static ConnectorItem from(Connector c) {
             ConnectorItem item = new ConnectorItem();
-            item.pk = Keys.connectorsPk(c.tenantId());
-            item.sk = Keys.connectorSk(c.id());
+            item.setPk(Keys.connectorsPk(c.tenantId()));
+            item.setSk(Keys.connectorSk(c.id()));
             item.tenantId = c.tenantId().value();
             item.connectorId = c.id().value();
             item.type = c.type().name();

@@ -1,12 +1,8 @@
 package dev.formbridge.delivery;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.site.SiteId;
+import dev.formbridge.storage.IndexedItem;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
@@ -315,45 +311,10 @@ public final class DeliveryRepository {
     }
 
     /** The stored form of a delivery. */
-    static final class DeliveryItem {
+    static final class DeliveryItem extends IndexedItem {
         static final TableSchema<DeliveryItem> SCHEMA = StaticTableSchema.builder(DeliveryItem.class)
                 .newItemSupplier(DeliveryItem::new)
-                .addAttribute(
-                        String.class,
-                        a -> a.name("pk")
-                                .getter(i -> i.pk)
-                                .setter((i, v) -> i.pk = v)
-                                .tags(primaryPartitionKey()))
-                .addAttribute(
-                        String.class,
-                        a -> a.name("sk")
-                                .getter(i -> i.sk)
-                                .setter((i, v) -> i.sk = v)
-                                .tags(primarySortKey()))
-                .addAttribute(
-                        String.class,
-                        a -> a.name(TableDefinition.GSI1.partitionKey())
-                                .getter(i -> i.gsi1pk)
-                                .setter((i, v) -> i.gsi1pk = v)
-                                .tags(secondaryPartitionKey(TableDefinition.GSI1.name())))
-                .addAttribute(
-                        String.class,
-                        a -> a.name(TableDefinition.GSI1.sortKey())
-                                .getter(i -> i.gsi1sk)
-                                .setter((i, v) -> i.gsi1sk = v)
-                                .tags(secondarySortKey(TableDefinition.GSI1.name())))
-                .addAttribute(
-                        String.class,
-                        a -> a.name(TableDefinition.GSI2.partitionKey())
-                                .getter(i -> i.gsi2pk)
-                                .setter((i, v) -> i.gsi2pk = v)
-                                .tags(secondaryPartitionKey(TableDefinition.GSI2.name())))
-                .addAttribute(
-                        String.class,
-                        a -> a.name(TableDefinition.GSI2.sortKey())
-                                .getter(i -> i.gsi2sk)
-                                .setter((i, v) -> i.gsi2sk = v)
-                                .tags(secondarySortKey(TableDefinition.GSI2.name())))
+                .extend(IndexedItem.KEYS)
                 .addAttribute(
                         String.class,
                         a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
@@ -398,13 +359,6 @@ public final class DeliveryRepository {
                                 .getter(i -> i.expiresAt)
                                 .setter((i, v) -> i.expiresAt = v))
                 .build();
-
-        private String pk;
-        private String sk;
-        private String gsi1pk;
-        private String gsi1sk;
-        private String gsi2pk;
-        private String gsi2sk;
         private String tenantId;
         private String deliveryId;
         private String submissionId;
@@ -421,12 +375,12 @@ public final class DeliveryRepository {
 
         static DeliveryItem from(Delivery d) {
             DeliveryItem item = new DeliveryItem();
-            item.pk = Keys.deliveriesPk(d.tenantId(), d.submissionId());
-            item.sk = Keys.deliverySk(d.connectorId());
-            item.gsi1pk = Keys.deliveriesByConnectorPk(d.tenantId(), d.connectorId());
-            item.gsi1sk = Keys.sortableTime(d.createdAt()) + "#" + d.id().value();
-            item.gsi2pk = Keys.deliveryByIdPk(d.tenantId(), d.id().value());
-            item.gsi2sk = "DELIVERY";
+            item.setPk(Keys.deliveriesPk(d.tenantId(), d.submissionId()));
+            item.setSk(Keys.deliverySk(d.connectorId()));
+            item.setGsi1pk(Keys.deliveriesByConnectorPk(d.tenantId(), d.connectorId()));
+            item.setGsi1sk(Keys.sortableTime(d.createdAt()) + "#" + d.id().value());
+            item.setGsi2pk(Keys.deliveryByIdPk(d.tenantId(), d.id().value()));
+            item.setGsi2sk("DELIVERY");
             item.tenantId = d.tenantId().value();
             item.deliveryId = d.id().value();
             item.submissionId = d.submissionId().value();

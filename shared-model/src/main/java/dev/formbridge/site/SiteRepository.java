@@ -1,10 +1,8 @@
 package dev.formbridge.site;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import dev.formbridge.secret.SecretVersionItem;
 import dev.formbridge.storage.ConcurrentModificationException;
+import dev.formbridge.storage.KeyedItem;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
@@ -91,21 +89,10 @@ public final class SiteRepository {
     }
 
     /** The stored form of a site. */
-    static final class SiteItem {
+    static final class SiteItem extends KeyedItem {
         static final TableSchema<SiteItem> SCHEMA = StaticTableSchema.builder(SiteItem.class)
                 .newItemSupplier(SiteItem::new)
-                .addAttribute(
-                        String.class,
-                        a -> a.name("pk")
-                                .getter(i -> i.pk)
-                                .setter((i, v) -> i.pk = v)
-                                .tags(primaryPartitionKey()))
-                .addAttribute(
-                        String.class,
-                        a -> a.name("sk")
-                                .getter(i -> i.sk)
-                                .setter((i, v) -> i.sk = v)
-                                .tags(primarySortKey()))
+                .extend(KeyedItem.KEYS)
                 .addAttribute(
                         String.class,
                         a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
@@ -132,9 +119,6 @@ public final class SiteRepository {
                                 .setter((i, v) -> i.version = v)
                                 .tags(VersionedRecordExtension.AttributeTags.versionAttribute()))
                 .build();
-
-        private String pk;
-        private String sk;
         private String tenantId;
         private String siteId;
         private String name;
@@ -146,8 +130,8 @@ public final class SiteRepository {
 
         static SiteItem from(Site site) {
             SiteItem item = new SiteItem();
-            item.pk = Keys.sitesPk(site.tenantId());
-            item.sk = Keys.siteSk(site.id());
+            item.setPk(Keys.sitesPk(site.tenantId()));
+            item.setSk(Keys.siteSk(site.id()));
             item.tenantId = site.tenantId().value();
             item.siteId = site.id().value();
             item.name = site.name();

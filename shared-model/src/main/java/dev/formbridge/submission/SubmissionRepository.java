@@ -1,11 +1,7 @@
 package dev.formbridge.submission;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
 import dev.formbridge.site.SiteId;
+import dev.formbridge.storage.IndexedItem;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
@@ -102,45 +98,10 @@ public final class SubmissionRepository {
     }
 
     /** The stored form of a submission. */
-    static final class SubmissionItem {
+    static final class SubmissionItem extends IndexedItem {
         static final TableSchema<SubmissionItem> SCHEMA = StaticTableSchema.builder(SubmissionItem.class)
                 .newItemSupplier(SubmissionItem::new)
-                .addAttribute(
-                        String.class,
-                        a -> a.name("pk")
-                                .getter(i -> i.pk)
-                                .setter((i, v) -> i.pk = v)
-                                .tags(primaryPartitionKey()))
-                .addAttribute(
-                        String.class,
-                        a -> a.name("sk")
-                                .getter(i -> i.sk)
-                                .setter((i, v) -> i.sk = v)
-                                .tags(primarySortKey()))
-                .addAttribute(
-                        String.class,
-                        a -> a.name(TableDefinition.GSI1.partitionKey())
-                                .getter(i -> i.gsi1pk)
-                                .setter((i, v) -> i.gsi1pk = v)
-                                .tags(secondaryPartitionKey(TableDefinition.GSI1.name())))
-                .addAttribute(
-                        String.class,
-                        a -> a.name(TableDefinition.GSI1.sortKey())
-                                .getter(i -> i.gsi1sk)
-                                .setter((i, v) -> i.gsi1sk = v)
-                                .tags(secondarySortKey(TableDefinition.GSI1.name())))
-                .addAttribute(
-                        String.class,
-                        a -> a.name(TableDefinition.GSI2.partitionKey())
-                                .getter(i -> i.gsi2pk)
-                                .setter((i, v) -> i.gsi2pk = v)
-                                .tags(secondaryPartitionKey(TableDefinition.GSI2.name())))
-                .addAttribute(
-                        String.class,
-                        a -> a.name(TableDefinition.GSI2.sortKey())
-                                .getter(i -> i.gsi2sk)
-                                .setter((i, v) -> i.gsi2sk = v)
-                                .tags(secondarySortKey(TableDefinition.GSI2.name())))
+                .extend(IndexedItem.KEYS)
                 .addAttribute(
                         String.class,
                         a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
@@ -174,13 +135,6 @@ public final class SubmissionRepository {
                                 .getter(i -> i.expiresAt)
                                 .setter((i, v) -> i.expiresAt = v))
                 .build();
-
-        private String pk;
-        private String sk;
-        private String gsi1pk;
-        private String gsi1sk;
-        private String gsi2pk;
-        private String gsi2sk;
         private String tenantId;
         private String siteId;
         private String submissionId;
@@ -194,12 +148,12 @@ public final class SubmissionRepository {
 
         static SubmissionItem from(Submission s) {
             SubmissionItem item = new SubmissionItem();
-            item.pk = Keys.submissionPk(s.tenantId(), s.siteId(), s.webhookId());
-            item.sk = Keys.SUBMISSION_SK;
-            item.gsi1pk = Keys.submissionsByTimePk(s.tenantId());
-            item.gsi1sk = Keys.sortableTime(s.receivedAt()) + "#" + s.id().value();
-            item.gsi2pk = Keys.submissionByIdPk(s.tenantId(), s.id());
-            item.gsi2sk = Keys.SUBMISSION_SK;
+            item.setPk(Keys.submissionPk(s.tenantId(), s.siteId(), s.webhookId()));
+            item.setSk(Keys.SUBMISSION_SK);
+            item.setGsi1pk(Keys.submissionsByTimePk(s.tenantId()));
+            item.setGsi1sk(Keys.sortableTime(s.receivedAt()) + "#" + s.id().value());
+            item.setGsi2pk(Keys.submissionByIdPk(s.tenantId(), s.id()));
+            item.setGsi2sk(Keys.SUBMISSION_SK);
             item.tenantId = s.tenantId().value();
             item.siteId = s.siteId().value();
             item.submissionId = s.id().value();

@@ -1,9 +1,7 @@
 package dev.formbridge.tenant;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import dev.formbridge.storage.ConcurrentModificationException;
+import dev.formbridge.storage.KeyedItem;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import java.time.Duration;
@@ -45,21 +43,10 @@ public final class TenantRepository {
     }
 
     /** The stored form of a tenant. */
-    static final class TenantItem {
+    static final class TenantItem extends KeyedItem {
         static final TableSchema<TenantItem> SCHEMA = StaticTableSchema.builder(TenantItem.class)
                 .newItemSupplier(TenantItem::new)
-                .addAttribute(
-                        String.class,
-                        a -> a.name("pk")
-                                .getter(i -> i.pk)
-                                .setter((i, v) -> i.pk = v)
-                                .tags(primaryPartitionKey()))
-                .addAttribute(
-                        String.class,
-                        a -> a.name("sk")
-                                .getter(i -> i.sk)
-                                .setter((i, v) -> i.sk = v)
-                                .tags(primarySortKey()))
+                .extend(KeyedItem.KEYS)
                 .addAttribute(
                         String.class,
                         a -> a.name("tenantId").getter(i -> i.tenantId).setter((i, v) -> i.tenantId = v))
@@ -83,9 +70,6 @@ public final class TenantRepository {
                                 .setter((i, v) -> i.version = v)
                                 .tags(VersionedRecordExtension.AttributeTags.versionAttribute()))
                 .build();
-
-        private String pk;
-        private String sk;
         private String tenantId;
         private String name;
         private String status;
@@ -95,8 +79,8 @@ public final class TenantRepository {
 
         static TenantItem from(Tenant tenant) {
             TenantItem item = new TenantItem();
-            item.pk = Keys.tenantPk(tenant.id());
-            item.sk = Keys.TENANT_SK;
+            item.setPk(Keys.tenantPk(tenant.id()));
+            item.setSk(Keys.TENANT_SK);
             item.tenantId = tenant.id().value();
             item.name = tenant.name();
             item.status = tenant.status().name();
