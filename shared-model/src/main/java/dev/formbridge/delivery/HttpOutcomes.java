@@ -27,7 +27,7 @@ final class HttpOutcomes {
                     status,
                     response.duration(),
                     "HTTP " + status + summary(response),
-                    status >= 500 || status == 408 || status == 409 || status == 425 || status == 429);
+                    false); // an HTTP answer is judged by the connector's retry policy in the worker
             if (status == 429 || status == 503) {
                 return failed.withRetryAfter(
                         WebhookSender.retryAfter(response.headers().get("Retry-After"), Clock.systemUTC()));

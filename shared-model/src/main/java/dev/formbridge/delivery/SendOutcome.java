@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What one attempt to reach a destination returned. {@code delivered}: the destination took it. {@code status}: the
  * HTTP status (0 without an answer). {@code retryAfter}: what a 429/503 asked for. {@code gone}: the destination says
- * it no longer exists (HTTP 410), so the connector is disabled. {@code retryable}: whether a later try may succeed.
+ * it no longer exists (HTTP 410), so the connector is disabled. {@code retryable}: whether a later try may succeed when there was no HTTP answer (network error, refused address);
+ * an HTTP status is judged by the connector's {@link dev.formbridge.connector.RetryPolicy}.
  */
 public record SendOutcome(
         boolean delivered,
