@@ -18,9 +18,8 @@ final class HttpAnswers {
 
     static APIGatewayV2HTTPResponse of(IngestResult result) {
         return switch (result) {
-            case Accepted a -> json(202, Map.of("submissionId", a.submissionId().value(), "status", "accepted"), 0);
-            case Duplicate d ->
-                json(200, Map.of("submissionId", d.submissionId().value(), "status", "duplicate"), 0);
+            case Accepted a -> json(202, submission(a.submissionId().value(), "accepted"), 0);
+            case Duplicate d -> json(200, submission(d.submissionId().value(), "duplicate"), 0);
             case Refused r -> error(r.rejection(), r.message(), r.retryAfterSeconds());
         };
     }
