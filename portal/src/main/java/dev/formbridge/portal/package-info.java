@@ -1,5 +1,6 @@
 /**
- * The tenant and support web portal. It arrives with the Portal issues (Vaadin Flow, Spring Boot, OIDC sign-in); until
- * then the module only keeps the build's shape fixed by the design.
+ * The Form-Bridge portal: Vaadin views and the services behind them, one package per feature (team, site, submission,
+ * audit, support) plus {@code base} (layout and shared UI bits) and {@code security} (sign-in and the organisation in
+ * the security context). Views call services; services call shared-model.
  */
 package dev.formbridge.portal;

@@ -17,6 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -55,6 +56,36 @@ public final class SiteRepository {
                 .build();
         return Optional.ofNullable(Storage.call("read site", () -> table.getItem(key)))
                 .map(SiteItem::toSite);
+    }
+
+    /** The tenant's sites, in the order they were created (one query; the site ids are time-ordered ULIDs). */
+    public List<Site> list(TenantId tenantId) {
+        QueryConditional sites = QueryConditional.sortBeginsWith(Key.builder()
+                .partitionValue(Keys.sitesPk(tenantId))
+                .sortValue(Keys.SITE_SK_PREFIX)
+                .build());
+        return Storage.call(
+                "list sites",
+                () -> table.query(r -> r.queryConditional(sites).consistentRead(true)).items().stream()
+                        .map(SiteItem::toSite)
+                        .toList());
+    }
+
+    /** Deletes a site and its secret-use records; deleting a deleted site changes nothing. */
+    public void delete(TenantId tenantId, SiteId siteId) {
+        for (int version : secretLastUsed(tenantId, siteId).keySet()) {
+            Map<String, AttributeValue> key = Map.of(
+                    "pk", AttributeValue.fromS(Keys.sitesPk(tenantId)),
+                    "sk", AttributeValue.fromS(Keys.secretUsageSk(siteId, version)));
+            Storage.run(
+                    "delete secret use",
+                    () -> dynamo.deleteItem(b -> b.tableName(tableName).key(key)));
+        }
+        Key key = Key.builder()
+                .partitionValue(Keys.sitesPk(tenantId))
+                .sortValue(Keys.siteSk(siteId))
+                .build();
+        Storage.run("delete site", () -> table.deleteItem(key));
     }
 
     /** Records that {@code version} of the site's secret verified a request at {@code at} (an overwrite, no read). */

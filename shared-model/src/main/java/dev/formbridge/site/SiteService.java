@@ -5,9 +5,12 @@ import dev.formbridge.secret.SecretCipher;
 import dev.formbridge.secret.SigningSecret;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -30,12 +33,29 @@ public final class SiteService {
     /** A site with the secret that was just created for it: show {@code secret} to its owner once, then drop it. */
     public record NewSecret(Site site, SigningSecret secret) {}
 
+    /**
+     * Registers a site with its first signing secret. {@code name} has 1–80 characters; {@code url} is the site's
+     * http(s) address. Refused input throws {@link IllegalArgumentException} with a message for the user.
+     */
     public NewSecret register(TenantId tenant, String name, String url) {
+        name = checkName(name);
+        url = checkUrl(url);
         SiteId id = SiteId.next();
         SigningSecret secret = SigningSecret.generate();
         EncryptedSecret encrypted = encrypt(SiteKey.of(tenant, id), 1, secret);
         Site site = sites.save(Site.create(tenant, id, name, url, encrypted, clock.instant()));
         return new NewSecret(site, secret);
+    }
+
+    /** The tenant's sites, oldest first. */
+    public List<Site> list(TenantId tenant) {
+        return sites.list(tenant);
+    }
+
+    /** Deletes the site: its key stops working once the authorizers' site caches expire (seconds). */
+    public void delete(TenantId tenant, SiteId id) {
+        get(tenant, id);
+        sites.delete(tenant, id);
     }
 
     public Site get(TenantId tenant, SiteId id) {
@@ -62,6 +82,28 @@ public final class SiteService {
     /** When each secret version last verified a request (sampled, up to a minute behind). */
     public Map<Integer, Instant> secretLastUsed(TenantId tenant, SiteId id) {
         return sites.secretLastUsed(tenant, id);
+    }
+
+    static String checkName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 80) {
+            throw new IllegalArgumentException("The site name must have 1 to 80 characters.");
+        }
+        return trimmed;
+    }
+
+    static String checkUrl(String url) {
+        String trimmed = url == null ? "" : url.strip();
+        try {
+            URI uri = new URI(trimmed);
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (web && uri.getHost() != null && trimmed.length() <= 2000) {
+                return trimmed;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("Enter the site's address, like https://www.example.com.");
     }
 
     private EncryptedSecret encrypt(SiteKey key, int version, SigningSecret secret) {

@@ -39,6 +39,9 @@ public final class Keys {
         return tenantPrefix(tenant) + "SITE";
     }
 
+    /** The sort-key prefix of site items (secret-use items under the same key start with {@code USAGE#}). */
+    public static final String SITE_SK_PREFIX = "SITE#";
+
     public static String siteSk(SiteId site) {
         return "SITE#" + site.value();
     }

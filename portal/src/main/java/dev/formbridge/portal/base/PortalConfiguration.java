@@ -1,0 +1,68 @@
+package dev.formbridge.portal.base;
+
+import dev.formbridge.secret.KmsSecretCipher;
+import dev.formbridge.secret.LocalKeyFileCipher;
+import dev.formbridge.secret.SecretCipher;
+import dev.formbridge.site.SiteService;
+import dev.formbridge.storage.DynamoClients;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.storage.TableDefinition;
+import dev.formbridge.tenant.TenantService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/** shared-model's services, built once on the storage and secret cipher of the active profile. */
+@Configuration
+class PortalConfiguration {
+
+    @Bean
+    @Profile("local")
+    RuntimeSettings localRuntime(@Value("${formbridge.home}") String home) {
+        return RuntimeSettings.fromLocalRuntime(Path.of(home), Duration.ofSeconds(120));
+    }
+
+    @Bean
+    @Profile("aws")
+    RuntimeSettings awsRuntime(
+            @Value("${FORMBRIDGE_TABLE:formbridge}") String table,
+            @Value("${FORMBRIDGE_KMS_KEY_ID}") String kmsKeyId,
+            @Value("${FORMBRIDGE_INGEST_URL}") String ingestUrl) {
+        return new RuntimeSettings(null, table, null, kmsKeyId, ingestUrl);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "")
+    Storage storage(RuntimeSettings settings) {
+        var dynamo = settings.dynamoEndpoint() == null
+                ? DynamoClients.aws()
+                : DynamoClients.local(settings.dynamoEndpoint());
+        return new Storage(dynamo, TableDefinition.named(settings.tableName()));
+    }
+
+    @Bean
+    SecretCipher secretCipher(RuntimeSettings settings) {
+        return settings.keyFile() != null
+                ? LocalKeyFileCipher.fromKeyFile(settings.keyFile())
+                : new KmsSecretCipher(KmsClient.create(), settings.kmsKeyId());
+    }
+
+    @Bean
+    SiteService siteService(Storage storage, SecretCipher cipher, Clock clock) {
+        return new SiteService(storage, cipher, clock);
+    }
+
+    @Bean
+    TenantService tenantService(Storage storage, Clock clock) {
+        return new TenantService(storage, clock);
+    }
+}
