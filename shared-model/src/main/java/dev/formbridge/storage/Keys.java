@@ -8,9 +8,13 @@ import dev.formbridge.tenant.TenantId;
 /**
  * The key design of the single table, in one place. Every partition key starts with {@code TENANT#<id>#}.
  *
+ * <p>The single exception: index keys starting with {@code PLATFORM#}, platform-wide index entries that only the portal
+ * reads (the tenant directory for support staff). No table key (pk) starts with
+ * it, and nothing on the ingest or delivery path reads them.
+ *
  * <pre>
  * item              pk                                   sk                  gsi1pk / gsi1sk                  gsi2pk / gsi2sk
- * tenant            TENANT#t#TENANT                      TENANT
+ * tenant            TENANT#t#TENANT                      TENANT              PLATFORM#TENANTS / name#t
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
  * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
@@ -111,4 +115,15 @@ public final class Keys {
 
     public static final String TENANT_SK = "TENANT";
     public static final String SUBMISSION_SK = "SUBMISSION";
+
+    /** The start of platform-wide index keys, the only keys not starting with the tenant (see the class comment). */
+    public static final String PLATFORM_PREFIX = "PLATFORM#";
+
+    /** The tenant directory (gsi1): every tenant, in order of name, for support staff. */
+    public static final String TENANT_DIRECTORY_PK = PLATFORM_PREFIX + "TENANTS";
+
+    /** A tenant's place in the directory: its lower-case name, then its id so equal names stay distinct. */
+    public static String tenantDirectorySk(String name, TenantId tenant) {
+        return name.toLowerCase(java.util.Locale.ROOT) + "#" + tenant.value();
+    }
 }
