@@ -31,7 +31,7 @@ public record TableDefinition(
 
     /**
      * Per-tenant listings in time order (submissions by received time, newest last), and the platform-wide entries
-     * ({@code PLATFORM#…}, see {@link Keys}) only the portal reads (the tenant directory).
+     * ({@code PLATFORM#…}, see {@link Keys}) only the portal reads: a user's memberships, the tenant directory.
      */
     public static final Index GSI1 = new Index("gsi1", "gsi1pk", "gsi1sk");
     /** Lookups by a secondary id (a submission by its submission id). */
