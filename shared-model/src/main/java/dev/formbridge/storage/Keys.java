@@ -3,14 +3,19 @@ package dev.formbridge.storage;
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.site.SiteId;
 import dev.formbridge.submission.SubmissionId;
+import dev.formbridge.team.InvitationId;
 import dev.formbridge.tenant.TenantId;
 
 /**
  * The key design of the single table, in one place. Every partition key starts with {@code TENANT#<id>#}.
  *
+ * <p>The single exception: index keys starting with {@code PLATFORM#}, platform-wide index entries that only the portal
+ * reads (a user's memberships across tenants, the tenant directory for support staff). No table key (pk) starts with
+ * it, and nothing on the ingest or delivery path reads them.
+ *
  * <pre>
  * item              pk                                   sk                  gsi1pk / gsi1sk                  gsi2pk / gsi2sk
- * tenant            TENANT#t#TENANT                      TENANT
+ * tenant            TENANT#t#TENANT                      TENANT              PLATFORM#TENANTS / name#t
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
  * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
@@ -20,6 +25,8 @@ import dev.formbridge.tenant.TenantId;
  * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
  * dead letter       TENANT#t#DEADLETTER                  c#time#delivery
  * audit event       TENANT#t#AUDIT                       time#aud
+ * member            TENANT#t#MEMBER                      USER#&lt;user&gt;         PLATFORM#USER#&lt;user&gt; / TENANT#t
+ * invitation        TENANT#t#INVITE                      INV#inv
  * </pre>
  *
  * A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
@@ -114,4 +121,41 @@ public final class Keys {
 
     public static final String TENANT_SK = "TENANT";
     public static final String SUBMISSION_SK = "SUBMISSION";
+
+    /** The start of platform-wide index keys, the only keys not starting with the tenant (see the class comment). */
+    public static final String PLATFORM_PREFIX = "PLATFORM#";
+
+    /** The tenant directory (gsi1): every tenant, in order of name, for support staff. */
+    public static final String TENANT_DIRECTORY_PK = PLATFORM_PREFIX + "TENANTS";
+
+    /** A tenant's place in the directory: its lower-case name, then its id so equal names stay distinct. */
+    public static String tenantDirectorySk(String name, TenantId tenant) {
+        return name.toLowerCase(java.util.Locale.ROOT) + "#" + tenant.value();
+    }
+
+    public static String membersPk(TenantId tenant) {
+        return tenantPrefix(tenant) + "MEMBER";
+    }
+
+    /** A member's sort key; {@code userId} is the user's OIDC subject. */
+    public static String memberSk(String userId) {
+        return "USER#" + userId;
+    }
+
+    /** A user's memberships in all tenants (gsi1), so the portal lists them in one query. */
+    public static String userMembershipsPk(String userId) {
+        return PLATFORM_PREFIX + "USER#" + userId;
+    }
+
+    public static String userMembershipSk(TenantId tenant) {
+        return "TENANT#" + tenant.value();
+    }
+
+    public static String invitationsPk(TenantId tenant) {
+        return tenantPrefix(tenant) + "INVITE";
+    }
+
+    public static String invitationSk(InvitationId invitation) {
+        return "INV#" + invitation.value();
+    }
 }

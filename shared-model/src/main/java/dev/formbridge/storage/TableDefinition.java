@@ -29,7 +29,10 @@ public record TableDefinition(
     public static final String SK = "sk";
     public static final String TTL = "expiresAt";
 
-    /** Per-tenant listings in time order (submissions by received time, newest last). */
+    /**
+     * Per-tenant listings in time order (submissions by received time, newest last), and the platform-wide entries
+     * ({@code PLATFORM#…}, see {@link Keys}) only the portal reads: a user's memberships, the tenant directory.
+     */
     public static final Index GSI1 = new Index("gsi1", "gsi1pk", "gsi1sk");
     /** Lookups by a secondary id (a submission by its submission id). */
     public static final Index GSI2 = new Index("gsi2", "gsi2pk", "gsi2sk");

@@ -4,7 +4,7 @@ import dev.formbridge.storage.Storage;
 import java.time.Clock;
 import java.util.NoSuchElementException;
 
-/** Creates tenants and changes their status. */
+/** Creates tenants, changes their status, and pages through all of them for support staff. */
 public final class TenantService {
     private final TenantRepository tenants;
     private final Clock clock;
@@ -24,5 +24,14 @@ public final class TenantService {
 
     public Tenant setStatus(TenantId id, TenantStatus status) {
         return tenants.save(get(id).withStatus(status));
+    }
+
+    /**
+     * One page of all tenants in order of name, for support staff (a query of the tenant directory, not a scan).
+     * {@code cursor} is null for the first page, else the {@link TenantPage#nextCursor()} of the page before;
+     * {@code limit} is 1 to {@value TenantRepository#MAX_PAGE_SIZE}.
+     */
+    public TenantPage list(String cursor, int limit) {
+        return tenants.list(cursor, limit);
     }
 }
