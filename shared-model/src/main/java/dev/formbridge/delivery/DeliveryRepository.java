@@ -203,10 +203,7 @@ public final class DeliveryRepository {
     public void removeDeadLetter(Delivery delivery) {
         Storage.run(
                 "remove dead letter",
-                () -> dynamo.deleteItem(b -> b.tableName(tableName)
-                        .key(Map.of(
-                                "pk", AttributeValue.fromS(Keys.deadLettersPk(delivery.tenantId())),
-                                "sk", AttributeValue.fromS(deadLetterSk(delivery))))));
+                () -> dynamo.deleteItem(b -> b.tableName(tableName).key(deadLetterKey(delivery))));
     }
 
     /** A dead letter: which delivery of which submission to which connector failed, when and why. */
@@ -234,7 +231,13 @@ public final class DeliveryRepository {
     }
 
     private static String deadLetterSk(Delivery delivery) {
-        return delivery.connectorId().value() + "#" + delivery.id().value();
+        return Keys.deadLetterSk(delivery.connectorId(), delivery.id().value());
+    }
+
+    private static Map<String, AttributeValue> deadLetterKey(Delivery delivery) {
+        return Map.of(
+                "pk", AttributeValue.fromS(Keys.deadLettersPk(delivery.tenantId())),
+                "sk", AttributeValue.fromS(deadLetterSk(delivery)));
     }
 
     private static Map<String, AttributeValue> key(Delivery delivery) {
