@@ -19,6 +19,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Stores submissions. The item key is the sender's webhook-id under its site, so a single conditional put both stores
@@ -103,6 +105,15 @@ public final class SubmissionRepository {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("a page has 1 to " + MAX_PAGE_SIZE + " items, not " + limit);
         }
+    }
+
+    /** Deletes a stored submission (its index entries go with it); true if it was there. Safe to repeat. */
+    public boolean delete(Submission submission) {
+        DeleteItemResponse deleted = Storage.call(
+                "erase submission",
+                () -> dynamo.deleteItem(
+                        b -> b.tableName(tableName).key(key(submission)).returnValues(ReturnValue.ALL_OLD)));
+        return deleted.hasAttributes() && !deleted.attributes().isEmpty();
     }
 
     /** Sets the status of a stored submission (one small update; used when its event could not be published). */

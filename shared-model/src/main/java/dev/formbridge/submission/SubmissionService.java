@@ -5,14 +5,18 @@ import dev.formbridge.tenant.TenantId;
 import java.util.Optional;
 
 /**
- * What the portal does with a tenant's submissions: list them a page at a time, show one. Every method takes the
- * caller's tenant; other tenants' submissions and cursors are never found.
+ * What the portal does with a tenant's submissions: list them a page at a time, show one, and erase one on a
+ * personal-data request. Every method takes the caller's tenant; other tenants' submissions and cursors are never
+ * found.
  */
 public final class SubmissionService {
     private final SubmissionRepository submissions;
+    private final DeliveryRecords deliveries;
 
-    public SubmissionService(Storage storage) {
+    /** {@code deliveries} is the delivery feature's repository: {@code new DeliveryRepository(storage)}. */
+    public SubmissionService(Storage storage, DeliveryRecords deliveries) {
         this.submissions = new SubmissionRepository(storage);
+        this.deliveries = deliveries;
     }
 
     /**
@@ -27,5 +31,19 @@ public final class SubmissionService {
     /** One submission with its payload, if the tenant has it. */
     public Optional<Submission> get(TenantId tenantId, SubmissionId id) {
         return submissions.findById(tenantId, id);
+    }
+
+    /**
+     * Erases a submission on a personal-data request: its deliveries with their dead letters, then the submission
+     * (the only copy of the payload: events and queued jobs carry ids, never payloads). Without transactions each step
+     * is a plain delete, safe to repeat, and the submission goes last, so a call that fails part-way is finished by
+     * the next one. A second call removes nothing and says so; it also removes a delivery a router created from an
+     * event that was in flight during the first call.
+     */
+    public SubmissionErasure erase(TenantId tenantId, SubmissionId id) {
+        DeliveryRecords.Removed removed = deliveries.eraseOf(tenantId, id);
+        boolean submission =
+                submissions.findById(tenantId, id).map(submissions::delete).orElse(false);
+        return new SubmissionErasure(id, submission, removed.deliveries(), removed.deadLetters());
     }
 }

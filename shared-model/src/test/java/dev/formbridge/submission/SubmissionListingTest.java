@@ -3,6 +3,7 @@ package dev.formbridge.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.formbridge.delivery.DeliveryRepository;
 import dev.formbridge.site.SiteId;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
@@ -35,7 +36,7 @@ class SubmissionListingTest {
     void setUp() {
         storage = LocalDynamo.newStorage();
         stored = new StoredSubmissions(storage);
-        service = new SubmissionService(storage);
+        service = new SubmissionService(storage, new DeliveryRepository(storage));
     }
 
     /** Submission {@code i} of a varied set: alternating sites, every third a newsletter, every fifth pending. */
