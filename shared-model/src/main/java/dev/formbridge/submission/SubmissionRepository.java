@@ -101,6 +101,12 @@ public final class SubmissionRepository {
         return listing.page(tenantId, query, cursor, limit, false, SubmissionItem::toSummary);
     }
 
+    /** Like {@link #page}, with whole submissions (payload included): for exports, in small pages. */
+    public Page<Submission> pageWithPayloads(TenantId tenantId, SubmissionQuery query, String cursor, int limit) {
+        checkLimit(limit);
+        return listing.page(tenantId, query, cursor, limit, true, SubmissionItem::toSubmission);
+    }
+
     private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("a page has 1 to " + MAX_PAGE_SIZE + " items, not " + limit);

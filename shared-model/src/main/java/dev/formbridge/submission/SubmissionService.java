@@ -2,14 +2,19 @@ package dev.formbridge.submission;
 
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Optional;
 
 /**
- * What the portal does with a tenant's submissions: list them a page at a time, show one, and erase one on a
- * personal-data request. Every method takes the caller's tenant; other tenants' submissions and cursors are never
- * found.
+ * What the portal does with a tenant's submissions: list them a page at a time, show one, export a selection as CSV,
+ * and erase one on a personal-data request. Every method takes the caller's tenant; other tenants' submissions and
+ * cursors are never found.
  */
 public final class SubmissionService {
+    /** Submissions read per page of an export: few, since each carries its payload (up to the body limit). */
+    static final int EXPORT_PAGE_SIZE = 25;
+
     private final SubmissionRepository submissions;
     private final DeliveryRecords deliveries;
 
@@ -45,5 +50,29 @@ public final class SubmissionService {
         boolean submission =
                 submissions.findById(tenantId, id).map(submissions::delete).orElse(false);
         return new SubmissionErasure(id, submission, removed.deliveries(), removed.deadLetters());
+    }
+
+    /**
+     * Writes the tenant's submissions matching {@code query} as CSV (newest first, header row first), reading and
+     * writing one small page at a time so an export of any size holds one page in memory; flushes after each page.
+     * Columns: {@code submissionId, receivedAt, siteId, formId, status, fields} (the form fields as one JSON object).
+     *
+     * @return the number of submission rows written (the header not counted)
+     */
+    public long exportCsv(TenantId tenantId, SubmissionQuery query, Writer out) throws IOException {
+        SubmissionCsv csv = new SubmissionCsv(out);
+        csv.header();
+        long rows = 0;
+        String cursor = null;
+        do {
+            Page<Submission> page = submissions.pageWithPayloads(tenantId, query, cursor, EXPORT_PAGE_SIZE);
+            for (Submission submission : page.items()) {
+                csv.row(submission);
+                rows++;
+            }
+            out.flush();
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return rows;
     }
 }
