@@ -6,6 +6,7 @@ import dev.formbridge.storage.IndexedItem;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
+import dev.formbridge.submission.DeliveryRecords;
 import dev.formbridge.submission.SubmissionId;
 import dev.formbridge.tenant.TenantId;
 import java.time.Duration;
@@ -25,12 +26,16 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Stores deliveries: one item per submission and connector, created conditionally (idempotent routing), updated once
- * per attempt with a condition on the attempt count (a duplicated job cannot record the same attempt twice).
+ * per attempt with a condition on the attempt count (a duplicated job cannot record the same attempt twice). A
+ * delivery's dead letter is keyed by its connector and id, so erasure finds it from the delivery, without reading the
+ * tenant's dead-letter list.
  */
-public final class DeliveryRepository {
+public final class DeliveryRepository implements DeliveryRecords {
     private final DynamoDbTable<DeliveryItem> table;
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -203,10 +208,7 @@ public final class DeliveryRepository {
     public void removeDeadLetter(Delivery delivery) {
         Storage.run(
                 "remove dead letter",
-                () -> dynamo.deleteItem(b -> b.tableName(tableName)
-                        .key(Map.of(
-                                "pk", AttributeValue.fromS(Keys.deadLettersPk(delivery.tenantId())),
-                                "sk", AttributeValue.fromS(deadLetterSk(delivery))))));
+                () -> dynamo.deleteItem(b -> b.tableName(tableName).key(deadLetterKey(delivery))));
     }
 
     /** A dead letter: which delivery of which submission to which connector failed, when and why. */
@@ -233,8 +235,41 @@ public final class DeliveryRepository {
                 .toList();
     }
 
+    /**
+     * Erases the deliveries of a submission and their dead letters (a personal-data request): per delivery, its dead
+     * letter first, then the delivery, so a retry after a failure still finds the dead letter through its delivery.
+     */
+    @Override
+    public Removed eraseOf(TenantId tenantId, SubmissionId submissionId) {
+        int deliveries = 0;
+        int deadLetters = 0;
+        for (Delivery delivery : ofSubmission(tenantId, submissionId)) {
+            if (deleteExisting("erase dead letter", deadLetterKey(delivery))) {
+                deadLetters++;
+            }
+            if (deleteExisting("erase delivery", key(delivery))) {
+                deliveries++;
+            }
+        }
+        return new Removed(deliveries, deadLetters);
+    }
+
+    /** Deletes one item; true if it was there. */
+    private boolean deleteExisting(String what, Map<String, AttributeValue> key) {
+        DeleteItemResponse deleted = Storage.call(
+                what,
+                () -> dynamo.deleteItem(b -> b.tableName(tableName).key(key).returnValues(ReturnValue.ALL_OLD)));
+        return deleted.hasAttributes() && !deleted.attributes().isEmpty();
+    }
+
     private static String deadLetterSk(Delivery delivery) {
-        return delivery.connectorId().value() + "#" + delivery.id().value();
+        return Keys.deadLetterSk(delivery.connectorId(), delivery.id().value());
+    }
+
+    private static Map<String, AttributeValue> deadLetterKey(Delivery delivery) {
+        return Map.of(
+                "pk", AttributeValue.fromS(Keys.deadLettersPk(delivery.tenantId())),
+                "sk", AttributeValue.fromS(deadLetterSk(delivery)));
     }
 
     private static Map<String, AttributeValue> key(Delivery delivery) {

@@ -1,5 +1,6 @@
 /**
  * Delivering submissions: the router (filters → one delivery per match), the delivery queue port and its SQS adapter,
- * the worker with its senders, retries, circuit breakers and dead letters, replay, and the mailers.
+ * the worker with its senders, retries, circuit breakers and dead letters, replay, and the mailers. It also erases
+ * its own records of a submission (deliveries, dead letters) when the submission feature erases one.
  */
 package dev.formbridge.delivery;

@@ -23,7 +23,7 @@ import dev.formbridge.tenant.TenantId;
  * metric bucket     TENANT#t#METRIC#&lt;minute&gt;              SITE#s
  * connector         TENANT#t#CONNECTOR                   CON#c
  * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
- * dead letter       TENANT#t#DEADLETTER                  c#time#delivery
+ * dead letter       TENANT#t#DEADLETTER                  c#delivery
  * audit event       TENANT#t#AUDIT                       time#aud
  * member            TENANT#t#MEMBER                      USER#&lt;user&gt;         PLATFORM#USER#&lt;user&gt; / TENANT#t
  * invitation        TENANT#t#INVITE                      INV#inv
@@ -108,6 +108,11 @@ public final class Keys {
 
     public static String deadLettersPk(TenantId tenant) {
         return tenantPrefix(tenant) + "DEADLETTER";
+    }
+
+    /** A dead letter, by connector then delivery: found from its delivery (replay, erasure) without a listing. */
+    public static String deadLetterSk(ConnectorId connector, String deliveryId) {
+        return connector.value() + "#" + deliveryId;
     }
 
     private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter.ofPattern(

@@ -19,20 +19,28 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Stores submissions. The item key is the sender's webhook-id under its site, so a single conditional put both stores
  * a submission and refuses a second copy: no transaction, no separate idempotency record, one write per submission.
+ * Listings read the time index (newest first, see {@code SubmissionListing}); the detail reads the id index.
  */
 public final class SubmissionRepository {
+    /** The most items one page may ask for. */
+    public static final int MAX_PAGE_SIZE = 100;
+
     private final DynamoDbTable<SubmissionItem> table;
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final SubmissionListing listing;
 
     public SubmissionRepository(Storage storage) {
         this.table = storage.table(SubmissionItem.SCHEMA);
         this.dynamo = storage.dynamo();
         this.tableName = storage.tableName();
+        this.listing = new SubmissionListing(dynamo, tableName);
     }
 
     /** Stores {@code submission} unless its site already has one with the same webhook-id; true if it was stored. */
@@ -80,21 +88,59 @@ public final class SubmissionRepository {
                 .map(SubmissionItem::toSubmission);
     }
 
+    /**
+     * One page of the tenant's submissions that match {@code query}, newest first, without payloads. {@code cursor} is
+     * {@code null} for the first page, else the previous page's {@link Page#nextCursor()}. Reads the time index only
+     * (no scan); a filter that matches few submissions costs more reads, not a shorter page.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not 1..{@value #MAX_PAGE_SIZE}, or the cursor is malformed,
+     *     belongs to another tenant or lies outside the query's time range
+     */
+    public Page<SubmissionSummary> page(TenantId tenantId, SubmissionQuery query, String cursor, int limit) {
+        checkLimit(limit);
+        return listing.page(tenantId, query, cursor, limit, false, SubmissionItem::toSummary);
+    }
+
+    /** Like {@link #page}, with whole submissions (payload included): for exports, in small pages. */
+    public Page<Submission> pageWithPayloads(TenantId tenantId, SubmissionQuery query, String cursor, int limit) {
+        checkLimit(limit);
+        return listing.page(tenantId, query, cursor, limit, true, SubmissionItem::toSubmission);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("a page has 1 to " + MAX_PAGE_SIZE + " items, not " + limit);
+        }
+    }
+
+    /** Deletes a stored submission (its index entries go with it); true if it was there. Safe to repeat. */
+    public boolean delete(Submission submission) {
+        DeleteItemResponse deleted = Storage.call(
+                "erase submission",
+                () -> dynamo.deleteItem(
+                        b -> b.tableName(tableName).key(key(submission)).returnValues(ReturnValue.ALL_OLD)));
+        return deleted.hasAttributes() && !deleted.attributes().isEmpty();
+    }
+
     /** Sets the status of a stored submission (one small update; used when its event could not be published). */
     public void updateStatus(Submission submission, SubmissionStatus status) {
         Storage.run(
                 "update submission status",
                 () -> dynamo.updateItem(b -> b.tableName(tableName)
-                        .key(Map.of(
-                                "pk",
-                                AttributeValue.fromS(Keys.submissionPk(
-                                        submission.tenantId(), submission.siteId(), submission.webhookId())),
-                                "sk",
-                                AttributeValue.fromS(Keys.SUBMISSION_SK)))
+                        .key(key(submission))
                         .updateExpression("SET #status = :status")
                         .conditionExpression("attribute_exists(pk)")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status.name())))));
+    }
+
+    private static Map<String, AttributeValue> key(Submission submission) {
+        return Map.of(
+                TableDefinition.PK,
+                AttributeValue.fromS(
+                        Keys.submissionPk(submission.tenantId(), submission.siteId(), submission.webhookId())),
+                TableDefinition.SK,
+                AttributeValue.fromS(Keys.SUBMISSION_SK));
     }
 
     /** The stored form of a submission. */
@@ -165,6 +211,16 @@ public final class SubmissionRepository {
             item.status = s.status().name();
             item.expiresAt = s.expiresAt().getEpochSecond();
             return item;
+        }
+
+        SubmissionSummary toSummary() {
+            return new SubmissionSummary(
+                    new SubmissionId(submissionId),
+                    new SiteId(siteId),
+                    formId,
+                    SubmissionStatus.valueOf(status),
+                    receivedAt,
+                    sizeBytes);
         }
 
         Submission toSubmission() {

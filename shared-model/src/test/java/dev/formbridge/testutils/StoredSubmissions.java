@@ -1,0 +1,50 @@
+package dev.formbridge.testutils;
+
+import dev.formbridge.site.SiteId;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.submission.Submission;
+import dev.formbridge.submission.SubmissionId;
+import dev.formbridge.submission.SubmissionRepository;
+import dev.formbridge.submission.SubmissionStatus;
+import dev.formbridge.tenant.TenantId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Stores submissions straight through the repository, with the site, form, status and time a test needs. */
+public final class StoredSubmissions {
+    private final SubmissionRepository repository;
+
+    public StoredSubmissions(Storage storage) {
+        this.repository = new SubmissionRepository(storage);
+    }
+
+    public Submission store(TenantId tenant, SiteId site, String formId, SubmissionStatus status, Instant at) {
+        return store(tenant, site, formId, status, at, "{\"email\":\"someone@example.org\"}");
+    }
+
+    /** Stores a submission whose payload has the given {@code fields} JSON object. */
+    public Submission store(
+            TenantId tenant, SiteId site, String formId, SubmissionStatus status, Instant at, String fieldsJson) {
+        String payload = "{\"formId\":" + quoted(formId) + ",\"fields\":" + fieldsJson + "}";
+        Submission submission = new Submission(
+                tenant,
+                site,
+                SubmissionId.next(),
+                "msg_" + SubmissionId.next().value(),
+                formId,
+                payload,
+                payload.getBytes(StandardCharsets.UTF_8).length,
+                at,
+                status,
+                at.plus(Duration.ofDays(30)));
+        if (!repository.insertIfAbsent(submission)) {
+            throw new IllegalStateException("a fresh webhook-id is never a duplicate");
+        }
+        return submission;
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
