@@ -6,7 +6,10 @@ import dev.formbridge.submission.SubmissionId;
 import dev.formbridge.tenant.TenantId;
 
 /**
- * The key design of the single table, in one place. Every partition key starts with {@code TENANT#<id>#}.
+ * The key design of the single table, in one place. Every partition key starts with {@code TENANT#<id>#}, with one
+ * exception: {@code PLATFORM#} index keys. Those are platform-wide index entries (support staff reviewing the audit log
+ * of every tenant by day) that only the portal reads; no tenant-scoped reader queries them, and the items they point at
+ * still live under their tenant's partition key.
  *
  * <pre>
  * item              pk                                   sk                  gsi1pk / gsi1sk                  gsi2pk / gsi2sk
@@ -19,7 +22,7 @@ import dev.formbridge.tenant.TenantId;
  * connector         TENANT#t#CONNECTOR                   CON#c
  * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
  * dead letter       TENANT#t#DEADLETTER                  c#time#delivery
- * audit event       TENANT#t#AUDIT                       time#aud
+ * audit event       TENANT#t#AUDIT                       SEQ#&lt;seq, 20 digits&gt; TENANT#t#AUDIT#TIME / time#seq   PLATFORM#AUDIT#&lt;day&gt; / time#t#seq
  * </pre>
  *
  * A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
@@ -94,6 +97,33 @@ public final class Keys {
 
     public static String auditPk(TenantId tenant) {
         return tenantPrefix(tenant) + "AUDIT";
+    }
+
+    /** An audit event's place in its tenant's hash chain; the zero-padded sequence number sorts as text. */
+    public static String auditSk(long seq) {
+        return "SEQ#" + paddedSeq(seq);
+    }
+
+    /** The tenant's audit events by time (gsi1). */
+    public static String auditByTimePk(TenantId tenant) {
+        return auditPk(tenant) + "#TIME";
+    }
+
+    public static String auditByTimeSk(java.time.Instant at, long seq) {
+        return sortableTime(at) + "#" + paddedSeq(seq);
+    }
+
+    /** Every tenant's audit events of one UTC day (gsi2), for support staff; a platform-wide key only the portal reads. */
+    public static String platformAuditDayPk(java.time.LocalDate day) {
+        return "PLATFORM#AUDIT#" + day;
+    }
+
+    public static String platformAuditSk(java.time.Instant at, TenantId tenant, long seq) {
+        return sortableTime(at) + "#" + tenant.value() + "#" + paddedSeq(seq);
+    }
+
+    private static String paddedSeq(long seq) {
+        return String.format(java.util.Locale.ROOT, "%020d", seq);
     }
 
     public static String deadLettersPk(TenantId tenant) {

@@ -31,7 +31,10 @@ public record TableDefinition(
 
     /** Per-tenant listings in time order (submissions by received time, newest last). */
     public static final Index GSI1 = new Index("gsi1", "gsi1pk", "gsi1sk");
-    /** Lookups by a secondary id (a submission by its submission id). */
+    /**
+     * Lookups by a secondary id (a submission by its submission id), and the platform-wide audit listing by day (see
+     * {@link Keys#platformAuditDayPk}).
+     */
     public static final Index GSI2 = new Index("gsi2", "gsi2pk", "gsi2sk");
 
     /** The Form-Bridge table under its default name. */
