@@ -1,16 +1,13 @@
 package dev.formbridge.audit;
 
-import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.StorageUnavailableException;
 import dev.formbridge.tenant.TenantId;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.time.LocalDate;
 
 /**
- * The per-tenant, append-only, hash-chained audit log: appends events and verifies a tenant's chain.
+ * The per-tenant, append-only, hash-chained audit log: appends events, lists them for the tenant (by time) and for
+ * support (every tenant, by day), and verifies a tenant's chain.
  *
  * <p>An append reads the tenant's latest event (strongly consistent) and writes the next number with a condition that
  * the number is still free; when a concurrent append took it, it reads again and retries. There are no transactions:
@@ -18,9 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * tenant, so only separate processes race.
  */
 public final class AuditRepository {
-    private final DynamoDbClient dynamo;
-    private final String tableName;
     private final ChainAppender appender;
+    private final AuditPager pager;
     private final ChainVerifier verifier;
 
     public AuditRepository(Storage storage) {
@@ -30,8 +26,7 @@ public final class AuditRepository {
     /** With its own turns: tests use one per simulated process. */
     AuditRepository(Storage storage, TenantTurns turns) {
         this.appender = new ChainAppender(storage, turns);
-        this.dynamo = storage.dynamo();
-        this.tableName = storage.tableName();
+        this.pager = new AuditPager(storage);
         this.verifier = new ChainVerifier(storage);
     }
 
@@ -47,21 +42,25 @@ public final class AuditRepository {
         return appender.append(event);
     }
 
+    /**
+     * A page of the tenant's events matching {@code query}, newest first. {@code cursor} is null for the first page,
+     * else the previous page's {@link Page#nextCursor()}; a cursor of another listing throws {@link
+     * IllegalArgumentException}. {@code limit} is 1 to 1000.
+     */
+    public Page<AuditEvent> page(TenantId tenant, AuditQuery query, String cursor, int limit) {
+        return pager.page(AuditListing.ofTenant(tenant), query, cursor, limit);
+    }
+
+    /**
+     * For support staff only: a page of every tenant's events of one UTC {@code day} matching {@code query}, newest
+     * first, read from a platform-wide index (no scan). Cursors and limits as in {@link #page}.
+     */
+    public Page<AuditEvent> acrossTenants(LocalDate day, AuditQuery query, String cursor, int limit) {
+        return pager.page(AuditListing.ofDay(day), query, cursor, limit);
+    }
+
     /** Recomputes every hash and link of the tenant's chain, oldest first, and reports the first break. */
     public ChainVerification verifyChain(TenantId tenant) {
         return verifier.verify(tenant);
-    }
-
-    /** The tenant's audit events in chain order. */
-    public List<AuditEvent> list(TenantId tenant) {
-        return Storage.call(
-                        "list audit events",
-                        () -> dynamo.query(b -> b.tableName(tableName)
-                                .keyConditionExpression("pk = :pk")
-                                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.auditPk(tenant))))))
-                .items()
-                .stream()
-                .map(AuditItems::fromItem)
-                .toList();
     }
 }
