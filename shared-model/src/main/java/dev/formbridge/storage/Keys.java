@@ -17,7 +17,6 @@ import dev.formbridge.tenant.TenantId;
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
  * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
- * security event    TENANT#t#SECURITY                    time#site#reason
  * metric bucket     TENANT#t#METRIC#&lt;minute&gt;              SITE#s
  * connector         TENANT#t#CONNECTOR                   CON#c
  * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
@@ -60,10 +59,6 @@ public final class Keys {
 
     public static String submissionByIdPk(TenantId tenant, SubmissionId id) {
         return tenantPrefix(tenant) + "SUB#" + id.value();
-    }
-
-    public static String securityEventsPk(TenantId tenant) {
-        return tenantPrefix(tenant) + "SECURITY";
     }
 
     public static String metricPk(TenantId tenant, String minuteBucket) {
