@@ -1,68 +1,66 @@
 package dev.formbridge.audit;
 
-import dev.formbridge.Ids;
-import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
+import dev.formbridge.storage.StorageUnavailableException;
 import dev.formbridge.tenant.TenantId;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import java.time.LocalDate;
 
 /**
- * Appends audit events to a tenant's log (append-only, time-ordered). The portal issue adds the hash chain and the
- * views; the delivery machinery already records what it does on its own (a connector disabled by a 410, replays).
+ * The per-tenant, append-only, hash-chained audit log: appends events, lists them for the tenant (by time) and for
+ * support (every tenant, by day), and verifies a tenant's chain.
+ *
+ * <p>An append reads the tenant's latest event (strongly consistent) and writes the next number with a condition that
+ * the number is still free; when a concurrent append took it, it reads again and retries. There are no transactions:
+ * the conditional put is the whole protocol, so a chain has no gaps and no forks. Appenders in one JVM take turns per
+ * tenant, so only separate processes race.
  */
 public final class AuditRepository {
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private final ChainAppender appender;
+    private final AuditPager pager;
+    private final ChainVerifier verifier;
 
     public AuditRepository(Storage storage) {
-        this.dynamo = storage.dynamo();
-        this.tableName = storage.tableName();
+        this(storage, TenantTurns.JVM);
     }
 
-    /** Who did what to which target, when; {@code actor} is a user id or {@code system:<component>}. */
-    public record AuditEvent(
-            TenantId tenantId, Instant at, String actor, String action, String target, String detail) {}
+    /** With its own turns: tests use one per simulated process. */
+    AuditRepository(Storage storage, TenantTurns turns) {
+        this.appender = new ChainAppender(storage, turns);
+        this.pager = new AuditPager(storage);
+        this.verifier = new ChainVerifier(storage);
+    }
 
-    public void append(AuditEvent event) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", AttributeValue.fromS(Keys.auditPk(event.tenantId())));
-        item.put("sk", AttributeValue.fromS(Keys.sortableTime(event.at()) + "#" + Ids.next("aud_")));
-        item.put("tenantId", AttributeValue.fromS(event.tenantId().value()));
-        item.put("at", AttributeValue.fromS(event.at().toString()));
-        item.put("actor", AttributeValue.fromS(event.actor()));
-        item.put("action", AttributeValue.fromS(event.action()));
-        item.put("target", AttributeValue.fromS(event.target()));
-        if (event.detail() != null) {
-            item.put("detail", AttributeValue.fromS(event.detail()));
+    /**
+     * Appends a new event (built with {@link AuditEvent#of}) to its tenant's chain and returns it with its sequence
+     * number and hashes. Throws {@link StorageUnavailableException} when the store is unavailable or when
+     * a bounded number of attempts in a row lost to appends of other processes (retry later).
+     */
+    public AuditEvent append(AuditEvent event) {
+        if (event.appended()) {
+            throw new IllegalArgumentException("event " + event.seq() + " is already in the chain");
         }
-        Storage.run(
-                "append audit event",
-                () -> dynamo.putItem(
-                        b -> b.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)")));
+        return appender.append(event);
     }
 
-    /** The tenant's audit events, oldest first. */
-    public List<AuditEvent> list(TenantId tenantId) {
-        return Storage.call(
-                        "list audit events",
-                        () -> dynamo.query(b -> b.tableName(tableName)
-                                .keyConditionExpression("pk = :pk")
-                                .expressionAttributeValues(
-                                        Map.of(":pk", AttributeValue.fromS(Keys.auditPk(tenantId))))))
-                .items()
-                .stream()
-                .map(row -> new AuditEvent(
-                        new TenantId(row.get("tenantId").s()),
-                        Instant.parse(row.get("at").s()),
-                        row.get("actor").s(),
-                        row.get("action").s(),
-                        row.get("target").s(),
-                        row.containsKey("detail") ? row.get("detail").s() : null))
-                .toList();
+    /**
+     * A page of the tenant's events matching {@code query}, newest first. {@code cursor} is null for the first page,
+     * else the previous page's {@link Page#nextCursor()}; a cursor of another listing throws {@link
+     * IllegalArgumentException}. {@code limit} is 1 to 1000.
+     */
+    public Page<AuditEvent> page(TenantId tenant, AuditQuery query, String cursor, int limit) {
+        return pager.page(AuditListing.ofTenant(tenant), query, cursor, limit);
+    }
+
+    /**
+     * For support staff only: a page of every tenant's events of one UTC {@code day} matching {@code query}, newest
+     * first, read from a platform-wide index (no scan). Cursors and limits as in {@link #page}.
+     */
+    public Page<AuditEvent> acrossTenants(LocalDate day, AuditQuery query, String cursor, int limit) {
+        return pager.page(AuditListing.ofDay(day), query, cursor, limit);
+    }
+
+    /** Recomputes every hash and link of the tenant's chain, oldest first, and reports the first break. */
+    public ChainVerification verifyChain(TenantId tenant) {
+        return verifier.verify(tenant);
     }
 }

@@ -1,7 +1,7 @@
 package dev.formbridge.delivery;
 
+import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditRepository;
-import dev.formbridge.audit.AuditRepository.AuditEvent;
 import dev.formbridge.connector.Connector;
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.connector.ConnectorRepository;
@@ -223,13 +223,14 @@ public final class DeliveryWorker {
 
     private void disable(Connector connector, Instant at) {
         connectors.save(connector.disable("the destination answered 410 Gone at " + at));
-        audit.append(new AuditEvent(
-                connector.tenantId(),
-                at,
-                "system:delivery",
-                "connector.disabled",
-                connector.id().value(),
-                "the destination answered 410 Gone"));
+        audit.append(AuditEvent.of(
+                        connector.tenantId(),
+                        at,
+                        "system:delivery",
+                        "connector.disabled",
+                        connector.id().value())
+                .withChange(
+                        "{\"enabled\":true}", "{\"enabled\":false,\"reason\":\"the destination answered 410 Gone\"}"));
         log.warn("connector {} disabled: 410 Gone", connector.id());
     }
 }

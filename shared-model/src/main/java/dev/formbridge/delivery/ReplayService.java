@@ -1,7 +1,8 @@
 package dev.formbridge.delivery;
 
+import dev.formbridge.Json;
+import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditRepository;
-import dev.formbridge.audit.AuditRepository.AuditEvent;
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.event.SubmissionAccepted;
 import dev.formbridge.storage.Storage;
@@ -46,7 +47,7 @@ public final class ReplayService {
             throw new IllegalStateException("delivery " + id + " is still pending: it will be attempted anyway");
         }
         requeue(List.of(delivery));
-        audit.append(new AuditEvent(tenant, clock.instant(), actor, "delivery.replayed", id.value(), null));
+        audit.append(AuditEvent.of(tenant, clock.instant(), actor, "delivery.replayed", id.value()));
         return delivery;
     }
 
@@ -58,13 +59,14 @@ public final class ReplayService {
     /** Replays every failed delivery of a connector created since {@code since}; returns how many were queued. */
     public int replayFailedSince(TenantId tenant, ConnectorId connector, Instant since, String actor) {
         int queued = requeue(failedSince(tenant, connector, since));
-        audit.append(new AuditEvent(
-                tenant,
-                clock.instant(),
-                actor,
-                "connector.replayed",
-                connector.value(),
-                queued + " failed deliveries since " + since));
+        audit.append(AuditEvent.of(tenant, clock.instant(), actor, "connector.replayed", connector.value())
+                .withChange(
+                        null,
+                        Json.MAPPER
+                                .createObjectNode()
+                                .put("queued", queued)
+                                .put("failedSince", since.toString())
+                                .toString()));
         return queued;
     }
 
@@ -77,8 +79,10 @@ public final class ReplayService {
                 .filter(d -> d.status() != DeliveryStatus.PENDING)
                 .toList();
         int queued = fresh.size() + requeue(again);
-        audit.append(new AuditEvent(
-                tenant, clock.instant(), actor, "submission.replayed", id.value(), queued + " deliveries"));
+        audit.append(AuditEvent.of(tenant, clock.instant(), actor, "submission.replayed", id.value())
+                .withChange(
+                        null,
+                        Json.MAPPER.createObjectNode().put("queued", queued).toString()));
         return queued;
     }
 

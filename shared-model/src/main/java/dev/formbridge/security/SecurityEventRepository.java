@@ -1,69 +1,75 @@
 package dev.formbridge.security;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.formbridge.Json;
+import dev.formbridge.audit.AuditEvent;
+import dev.formbridge.audit.AuditQuery;
+import dev.formbridge.audit.AuditRepository;
+import dev.formbridge.audit.Page;
 import dev.formbridge.site.SiteId;
-import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
-import dev.formbridge.storage.TableDefinition;
 import dev.formbridge.tenant.TenantId;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Keeps security events (rejected signatures, rate-limit hits) per tenant for the audit log. Writers sample: at most
- * one event per site and reason per minute, carrying how many rejections it stands for.
+ * Records security events (rejected signatures, rate-limit hits) in the tenant's audit log, where they are chained like
+ * every other event: actor {@value #ACTOR}, action {@code ingest.rejected.<reason>}, the site as target and
+ * {@code {"count":N}} as after. Writers sample: at most one event per site and reason per minute, carrying how many
+ * rejections it stands for; each costs one read and one conditional write (more only under concurrent appends).
  */
 public final class SecurityEventRepository {
-    static final Duration RETENTION = Duration.ofDays(90);
+    static final String ACTOR = "system:ingest";
+    static final String ACTION_PREFIX = "ingest.rejected.";
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private final AuditRepository audit;
 
     public SecurityEventRepository(Storage storage) {
-        this.dynamo = storage.dynamo();
-        this.tableName = storage.tableName();
+        this.audit = new AuditRepository(storage);
     }
 
     /** A sampled security event: {@code count} rejections for {@code reason} at one site since the previous event. */
     public record SecurityEvent(TenantId tenantId, SiteId siteId, String reason, Instant at, long count) {}
 
     public void append(SecurityEvent event) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", AttributeValue.fromS(Keys.securityEventsPk(event.tenantId())));
-        item.put("sk", AttributeValue.fromS(event.at() + "#" + event.siteId().value() + "#" + event.reason()));
-        item.put("tenantId", AttributeValue.fromS(event.tenantId().value()));
-        item.put("siteId", AttributeValue.fromS(event.siteId().value()));
-        item.put("reason", AttributeValue.fromS(event.reason()));
-        item.put("at", AttributeValue.fromS(event.at().toString()));
-        item.put("count", AttributeValue.fromN(Long.toString(event.count())));
-        item.put(
-                TableDefinition.TTL,
-                AttributeValue.fromN(Long.toString(event.at().plus(RETENTION).getEpochSecond())));
-        Storage.run(
-                "append security event",
-                () -> dynamo.putItem(b -> b.tableName(tableName).item(item)));
+        audit.append(AuditEvent.of(
+                        event.tenantId(),
+                        event.at(),
+                        ACTOR,
+                        ACTION_PREFIX + event.reason(),
+                        event.siteId().value())
+                .withChange(
+                        null,
+                        Json.MAPPER
+                                .createObjectNode()
+                                .put("count", event.count())
+                                .toString()));
     }
 
     /** The tenant's security events, oldest first. */
     public List<SecurityEvent> list(TenantId tenantId) {
-        return Storage.call(
-                        "list security events",
-                        () -> dynamo.query(b -> b.tableName(tableName)
-                                .keyConditionExpression("pk = :pk")
-                                .expressionAttributeValues(
-                                        Map.of(":pk", AttributeValue.fromS(Keys.securityEventsPk(tenantId))))))
-                .items()
-                .stream()
-                .map(row -> new SecurityEvent(
-                        new TenantId(row.get("tenantId").s()),
-                        new SiteId(row.get("siteId").s()),
-                        row.get("reason").s(),
-                        Instant.parse(row.get("at").s()),
-                        Long.parseLong(row.get("count").n())))
-                .toList();
+        AuditQuery rejections = AuditQuery.all().withActor(ACTOR).withActionPrefix(ACTION_PREFIX);
+        List<SecurityEvent> events = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<AuditEvent> page = audit.page(tenantId, rejections, cursor, 1000);
+            page.items().forEach(e -> events.add(toSecurityEvent(e)));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return events.reversed();
+    }
+
+    private static SecurityEvent toSecurityEvent(AuditEvent event) {
+        try {
+            return new SecurityEvent(
+                    event.tenantId(),
+                    new SiteId(event.target()),
+                    event.action().substring(ACTION_PREFIX.length()),
+                    event.at(),
+                    Json.MAPPER.readTree(event.after()).path("count").asLong());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("security event " + event.seq() + " has no JSON count", e);
+        }
     }
 }

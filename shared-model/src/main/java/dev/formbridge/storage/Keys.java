@@ -7,11 +7,11 @@ import dev.formbridge.team.InvitationId;
 import dev.formbridge.tenant.TenantId;
 
 /**
- * The key design of the single table, in one place. Every partition key starts with {@code TENANT#<id>#}.
- *
- * <p>The single exception: index keys starting with {@code PLATFORM#}, platform-wide index entries that only the portal
- * reads (a user's memberships across tenants, the tenant directory for support staff). No table key (pk) starts with
- * it, and nothing on the ingest or delivery path reads them.
+ * The key design of the single table, in one place. Every partition key starts with {@code TENANT#<id>#}, with one
+ * exception: index keys starting with {@code PLATFORM#}. Those are platform-wide index entries that only the portal
+ * reads (a user's memberships across tenants, the tenant directory and every tenant's audit events by day for support
+ * staff). No table key (pk) starts with it, the items they point at live under their tenant's partition key, and
+ * nothing on the ingest or delivery path reads them.
  *
  * <pre>
  * item              pk                                   sk                  gsi1pk / gsi1sk                  gsi2pk / gsi2sk
@@ -19,12 +19,11 @@ import dev.formbridge.tenant.TenantId;
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
  * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
- * security event    TENANT#t#SECURITY                    time#site#reason
  * metric bucket     TENANT#t#METRIC#&lt;minute&gt;              SITE#s
  * connector         TENANT#t#CONNECTOR                   CON#c
  * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
  * dead letter       TENANT#t#DEADLETTER                  c#delivery
- * audit event       TENANT#t#AUDIT                       time#aud
+ * audit event       TENANT#t#AUDIT                       SEQ#&lt;seq, 20 digits&gt; TENANT#t#AUDIT#TIME / time#seq   PLATFORM#AUDIT#&lt;day&gt; / time#t#seq
  * member            TENANT#t#MEMBER                      USER#&lt;user&gt;         PLATFORM#USER#&lt;user&gt; / TENANT#t
  * invitation        TENANT#t#INVITE                      INV#inv
  * </pre>
@@ -69,10 +68,6 @@ public final class Keys {
         return tenantPrefix(tenant) + "SUB#" + id.value();
     }
 
-    public static String securityEventsPk(TenantId tenant) {
-        return tenantPrefix(tenant) + "SECURITY";
-    }
-
     public static String metricPk(TenantId tenant, String minuteBucket) {
         return tenantPrefix(tenant) + "METRIC#" + minuteBucket;
     }
@@ -104,6 +99,33 @@ public final class Keys {
 
     public static String auditPk(TenantId tenant) {
         return tenantPrefix(tenant) + "AUDIT";
+    }
+
+    /** An audit event's place in its tenant's hash chain; the zero-padded sequence number sorts as text. */
+    public static String auditSk(long seq) {
+        return "SEQ#" + paddedSeq(seq);
+    }
+
+    /** The tenant's audit events by time (gsi1). */
+    public static String auditByTimePk(TenantId tenant) {
+        return auditPk(tenant) + "#TIME";
+    }
+
+    public static String auditByTimeSk(java.time.Instant at, long seq) {
+        return sortableTime(at) + "#" + paddedSeq(seq);
+    }
+
+    /** Every tenant's audit events of one UTC day (gsi2), for support staff; a platform-wide key only the portal reads. */
+    public static String platformAuditDayPk(java.time.LocalDate day) {
+        return "PLATFORM#AUDIT#" + day;
+    }
+
+    public static String platformAuditSk(java.time.Instant at, TenantId tenant, long seq) {
+        return sortableTime(at) + "#" + tenant.value() + "#" + paddedSeq(seq);
+    }
+
+    private static String paddedSeq(long seq) {
+        return String.format(java.util.Locale.ROOT, "%020d", seq);
     }
 
     public static String deadLettersPk(TenantId tenant) {

@@ -34,7 +34,10 @@ public record TableDefinition(
      * ({@code PLATFORM#…}, see {@link Keys}) only the portal reads: a user's memberships, the tenant directory.
      */
     public static final Index GSI1 = new Index("gsi1", "gsi1pk", "gsi1sk");
-    /** Lookups by a secondary id (a submission by its submission id). */
+    /**
+     * Lookups by a secondary id (a submission by its submission id), and the platform-wide audit listing by day (see
+     * {@link Keys#platformAuditDayPk}).
+     */
     public static final Index GSI2 = new Index("gsi2", "gsi2pk", "gsi2sk");
 
     /** The Form-Bridge table under its default name. */

@@ -2,6 +2,8 @@ package dev.formbridge.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.formbridge.audit.AuditQuery;
+import dev.formbridge.audit.AuditRepository;
 import dev.formbridge.event.SubmissionAccepted;
 import dev.formbridge.ingest.IngestResult.Accepted;
 import dev.formbridge.ingest.IngestResult.Duplicate;
@@ -285,6 +287,25 @@ class IngestServiceTest {
                 .containsEntry("rejected_bad_signature", 1L);
         assertThat(metrics.read(tenant.id(), dimension, Granularity.HOUR, Instant.parse("2026-11-26T10:00:00Z")))
                 .containsEntry("rejected_bad_signature", 51L);
+    }
+
+    @Test
+    void a_security_event_from_ingest_appears_in_the_tenants_audit_log() {
+        NewSecret wrong = new NewSecret(site.site(), dev.formbridge.secret.SigningSecret.generate());
+
+        send(wrong, "msg_1");
+
+        AuditRepository audit = new AuditRepository(storage);
+        assertThat(audit.page(tenant.id(), AuditQuery.all(), null, 10).items())
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("system:ingest");
+                    assertThat(e.action()).isEqualTo("ingest.rejected.bad_signature");
+                    assertThat(e.target()).isEqualTo(site.site().id().value());
+                    assertThat(e.after()).isEqualTo("{\"count\":1}");
+                    assertThat(e.at()).isEqualTo(clock.instant());
+                });
+        assertThat(audit.verifyChain(tenant.id()).ok()).isTrue();
     }
 
     @Test
