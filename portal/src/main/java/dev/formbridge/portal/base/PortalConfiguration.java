@@ -1,5 +1,7 @@
 package dev.formbridge.portal.base;
 
+import dev.formbridge.audit.AuditRepository;
+import dev.formbridge.delivery.DeliveryRepository;
 import dev.formbridge.secret.KmsSecretCipher;
 import dev.formbridge.secret.LocalKeyFileCipher;
 import dev.formbridge.secret.SecretCipher;
@@ -7,6 +9,8 @@ import dev.formbridge.site.SiteService;
 import dev.formbridge.storage.DynamoClients;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
+import dev.formbridge.submission.SubmissionService;
+import dev.formbridge.team.TeamService;
 import dev.formbridge.tenant.TenantService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,5 +68,25 @@ class PortalConfiguration {
     @Bean
     TenantService tenantService(Storage storage, Clock clock) {
         return new TenantService(storage, clock);
+    }
+
+    @Bean
+    TeamService teamService(Storage storage, Clock clock) {
+        return new TeamService(storage, clock);
+    }
+
+    @Bean
+    DeliveryRepository deliveryRepository(Storage storage) {
+        return new DeliveryRepository(storage);
+    }
+
+    @Bean
+    SubmissionService submissionService(Storage storage, DeliveryRepository deliveries) {
+        return new SubmissionService(storage, deliveries);
+    }
+
+    @Bean
+    AuditRepository auditRepository(Storage storage) {
+        return new AuditRepository(storage);
     }
 }

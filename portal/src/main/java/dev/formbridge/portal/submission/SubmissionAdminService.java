@@ -1,0 +1,97 @@
+package dev.formbridge.portal.submission;
+
+import dev.formbridge.delivery.Delivery;
+import dev.formbridge.delivery.DeliveryRepository;
+import dev.formbridge.portal.audit.AuditTrail;
+import dev.formbridge.portal.security.Access;
+import dev.formbridge.portal.security.NotFoundException;
+import dev.formbridge.portal.security.TenantContext;
+import dev.formbridge.submission.Page;
+import dev.formbridge.submission.Submission;
+import dev.formbridge.submission.SubmissionErasure;
+import dev.formbridge.submission.SubmissionId;
+import dev.formbridge.submission.SubmissionQuery;
+import dev.formbridge.submission.SubmissionService;
+import dev.formbridge.submission.SubmissionSummary;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Submissions as the portal offers them, always of the organisation in the security context. Reading a list or a
+ * detail is not audited (the audit log records changes and exports); erasure and CSV exports are.
+ */
+@Service
+public class SubmissionAdminService {
+    public static final int PAGE_SIZE = 25;
+
+    private final SubmissionService submissions;
+    private final DeliveryRepository deliveries;
+    private final TenantContext tenants;
+    private final AuditTrail audit;
+
+    SubmissionAdminService(
+            SubmissionService submissions, DeliveryRepository deliveries, TenantContext tenants, AuditTrail audit) {
+        this.submissions = submissions;
+        this.deliveries = deliveries;
+        this.tenants = tenants;
+        this.audit = audit;
+    }
+
+    public Page<SubmissionSummary> page(SubmissionQuery query, String cursor) {
+        return submissions.page(tenants.read().tenant(), query, cursor, PAGE_SIZE);
+    }
+
+    /** A submission with its deliveries. */
+    public record Detail(Submission submission, List<Delivery> deliveries) {}
+
+    public Detail get(SubmissionId id) {
+        Access access = tenants.read();
+        Submission submission = find(access, id);
+        return new Detail(submission, deliveries.ofSubmission(access.tenant(), id));
+    }
+
+    /** Erases a submission, its deliveries and dead letters (a personal-data request). */
+    public SubmissionErasure erase(SubmissionId id) {
+        Access access = tenants.change();
+        Submission submission = find(access, id);
+        SubmissionErasure erased = submissions.erase(access.tenant(), id);
+        audit.record(
+                access.tenant(),
+                access.actor(),
+                "submission.erased",
+                id.value(),
+                Map.of("site", submission.siteId().value(), "form", submission.formId()),
+                Map.of("deliveries", erased.deliveries(), "deadLetters", erased.deadLetters()));
+        return erased;
+    }
+
+    /** Streams the matching submissions as CSV into {@code out}; returns the row count. */
+    public long exportCsv(SubmissionQuery query, Writer out) throws IOException {
+        Access access = tenants.read();
+        long rows = submissions.exportCsv(access.tenant(), query, out);
+        audit.record(
+                access.tenant(),
+                access.actor(),
+                "submission.exported",
+                "csv",
+                null,
+                Map.of("rows", rows, "filter", String.valueOf(query)));
+        return rows;
+    }
+
+    /** A submission id from a route parameter, if it is well-formed (else: not found). */
+    public static SubmissionId parseId(String value) {
+        try {
+            return new SubmissionId(value);
+        } catch (RuntimeException e) {
+            throw new NotFoundException("The submission");
+        }
+    }
+
+    private Submission find(Access access, SubmissionId id) {
+        return submissions.get(access.tenant(), id).orElseThrow(() -> new NotFoundException("The submission"));
+    }
+}
