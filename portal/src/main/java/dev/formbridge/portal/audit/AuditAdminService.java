@@ -16,7 +16,7 @@ public class AuditAdminService {
     private final AuditRepository audit;
     private final TenantContext tenants;
 
-    AuditAdminService(AuditRepository audit, TenantContext tenants) {
+    public AuditAdminService(AuditRepository audit, TenantContext tenants) {
         this.audit = audit;
         this.tenants = tenants;
     }

@@ -20,7 +20,7 @@ public class AuditTrail {
     private final AuditRepository audit;
     private final Clock clock;
 
-    AuditTrail(AuditRepository audit, Clock clock) {
+    public AuditTrail(AuditRepository audit, Clock clock) {
         this.audit = audit;
         this.clock = clock;
     }

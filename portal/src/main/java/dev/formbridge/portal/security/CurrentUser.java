@@ -14,7 +14,7 @@ public class CurrentUser {
 
     private final AuthenticationContext authentication;
 
-    CurrentUser(AuthenticationContext authentication) {
+    public CurrentUser(AuthenticationContext authentication) {
         this.authentication = authentication;
     }
 

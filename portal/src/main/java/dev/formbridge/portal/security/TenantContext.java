@@ -1,6 +1,5 @@
 package dev.formbridge.portal.security;
 
-import com.vaadin.flow.server.VaadinSession;
 import dev.formbridge.team.Member;
 import dev.formbridge.team.PermissionDeniedException;
 import dev.formbridge.team.Role;
@@ -15,33 +14,33 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TenantContext {
-    private static final String SELECTED = TenantContext.class.getName() + ".selected";
-
     private final CurrentUser currentUser;
     private final TeamService team;
+    private final TenantSelection selection;
 
-    TenantContext(CurrentUser currentUser, TeamService team) {
+    public TenantContext(CurrentUser currentUser, TeamService team, TenantSelection selection) {
         this.currentUser = currentUser;
         this.team = team;
+        this.selection = selection;
     }
 
     /** The selected organisation, or the user's first one, or empty if the user belongs to none. */
     public Optional<TenantId> selected() {
-        TenantId selected = (TenantId) session().getAttribute(SELECTED);
-        if (selected != null && membership(selected).isPresent()) {
-            return Optional.of(selected);
+        Optional<TenantId> selected = selection.get();
+        if (selected.isPresent() && membership(selected.get()).isPresent()) {
+            return selected;
         }
         Optional<TenantId> first = team.memberships(currentUser.get().id()).stream()
                 .findFirst()
                 .map(m -> m.tenant().id());
-        session().setAttribute(SELECTED, first.orElse(null));
+        first.ifPresent(selection::set);
         return first;
     }
 
     /** Switches to {@code tenant}; the user must be a member. */
     public void select(TenantId tenant) {
         membership(tenant).orElseThrow(() -> new NotFoundException("The organisation"));
-        session().setAttribute(SELECTED, tenant);
+        selection.set(tenant);
     }
 
     /** Access to the selected organisation for reading. */
@@ -71,13 +70,5 @@ public class TenantContext {
     /** The role of the signed-in user in the selected organisation, if any. */
     public Optional<Role> role() {
         return selected().flatMap(this::membership).map(Member::role);
-    }
-
-    private static VaadinSession session() {
-        VaadinSession session = VaadinSession.getCurrent();
-        if (session == null) {
-            throw new IllegalStateException("no Vaadin session");
-        }
-        return session;
     }
 }

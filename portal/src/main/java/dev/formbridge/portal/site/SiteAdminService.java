@@ -41,7 +41,7 @@ public class SiteAdminService {
     private final Clock clock;
     private final SignatureTroubleshooter troubleshooter = new SignatureTroubleshooter(Duration.ofSeconds(300));
 
-    SiteAdminService(
+    public SiteAdminService(
             SiteService sites,
             TenantContext tenants,
             AuditTrail audit,

@@ -26,7 +26,7 @@ public class TestSubmissions {
     private final String ingestUrl;
     private final Clock clock;
 
-    TestSubmissions(RuntimeSettings settings, Clock clock) {
+    public TestSubmissions(RuntimeSettings settings, Clock clock) {
         this.ingestUrl = settings.ingestUrl();
         this.clock = clock;
     }

@@ -32,7 +32,7 @@ public class SubmissionAdminService {
     private final TenantContext tenants;
     private final AuditTrail audit;
 
-    SubmissionAdminService(
+    public SubmissionAdminService(
             SubmissionService submissions, DeliveryRepository deliveries, TenantContext tenants, AuditTrail audit) {
         this.submissions = submissions;
         this.deliveries = deliveries;

@@ -42,7 +42,7 @@ public class SupportService {
     private final AuditRepository auditLog;
     private final AuditTrail audit;
 
-    SupportService(
+    public SupportService(
             CurrentUser currentUser,
             TenantService tenants,
             SiteService sites,

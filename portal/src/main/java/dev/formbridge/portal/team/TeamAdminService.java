@@ -30,7 +30,7 @@ public class TeamAdminService {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
 
-    TeamAdminService(TeamService team, TenantContext tenants, CurrentUser currentUser, AuditTrail audit) {
+    public TeamAdminService(TeamService team, TenantContext tenants, CurrentUser currentUser, AuditTrail audit) {
         this.team = team;
         this.tenants = tenants;
         this.currentUser = currentUser;

@@ -1,0 +1,115 @@
+package dev.formbridge.portal.testutils;
+
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.formbridge.audit.AuditRepository;
+import dev.formbridge.delivery.DeliveryRepository;
+import dev.formbridge.portal.audit.AuditAdminService;
+import dev.formbridge.portal.audit.AuditTrail;
+import dev.formbridge.portal.base.RuntimeSettings;
+import dev.formbridge.portal.security.CurrentUser;
+import dev.formbridge.portal.security.TenantContext;
+import dev.formbridge.portal.security.TenantSelection;
+import dev.formbridge.portal.site.SiteAdminService;
+import dev.formbridge.portal.site.TestSubmissions;
+import dev.formbridge.portal.submission.SubmissionAdminService;
+import dev.formbridge.portal.support.SupportService;
+import dev.formbridge.portal.team.TeamAdminService;
+import dev.formbridge.secret.LocalKeyFileCipher;
+import dev.formbridge.secret.SecretCipher;
+import dev.formbridge.site.SiteService;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.submission.SubmissionService;
+import dev.formbridge.team.TeamService;
+import dev.formbridge.tenant.TenantId;
+import dev.formbridge.tenant.TenantService;
+import dev.formbridge.testutils.LocalDynamo;
+import dev.formbridge.testutils.MutableClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+
+/**
+ * The portal's services wired as Spring wires them, on a fresh dynalite table, with a sign-in switch: tests act as
+ * one user after another through the same security context the portal reads. The organisation each user chose is
+ * kept per user, as the session would keep it.
+ */
+public final class PortalServices {
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    public final Storage storage = LocalDynamo.newStorage();
+    public final SecretCipher cipher;
+    public final TeamService team = new TeamService(storage, clock);
+    public final SiteService sites;
+    public final SubmissionService submissions;
+    public final AuditRepository auditLog = new AuditRepository(storage);
+    public final CurrentUser currentUser = new CurrentUser(new AuthenticationContext());
+    public final TenantContext tenants;
+    public final AuditTrail auditTrail = new AuditTrail(auditLog, clock);
+    public final TeamAdminService teamAdmin;
+    public final SiteAdminService siteAdmin;
+    public final SubmissionAdminService submissionAdmin;
+    public final AuditAdminService auditAdmin;
+    public final SupportService support;
+    private final Map<String, TenantId> selections = new HashMap<>();
+
+    public PortalServices(Path keyDir) {
+        cipher = LocalKeyFileCipher.fromKeyFile(keyDir.resolve("master.key"));
+        sites = new SiteService(storage, cipher, clock);
+        DeliveryRepository deliveries = new DeliveryRepository(storage);
+        submissions = new SubmissionService(storage, deliveries);
+        tenants = new TenantContext(currentUser, team, new PerUserSelection());
+        teamAdmin = new TeamAdminService(team, tenants, currentUser, auditTrail);
+        RuntimeSettings settings = new RuntimeSettings(null, storage.tableName(), null, null, "http://127.0.0.1:9/v1");
+        siteAdmin =
+                new SiteAdminService(sites, tenants, auditTrail, cipher, new TestSubmissions(settings, clock), clock);
+        submissionAdmin = new SubmissionAdminService(submissions, deliveries, tenants, auditTrail);
+        auditAdmin = new AuditAdminService(auditLog, tenants);
+        support = new SupportService(
+                currentUser, new TenantService(storage, clock), sites, submissions, auditLog, auditTrail);
+    }
+
+    /** Acts as the user with this e-mail (the e-mail is also the subject, as with the local provider). */
+    public void signIn(String email) {
+        signIn(email, false);
+    }
+
+    public void signIn(String email, boolean support) {
+        OidcIdToken token = new OidcIdToken(
+                "token",
+                Instant.now(),
+                Instant.now().plusSeconds(3600),
+                Map.of("sub", email, "email", email, "groups", support ? List.of("support") : List.of()));
+        var authorities = new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(
+                List.of(new OidcUserAuthority(token)));
+        if (support) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + CurrentUser.SUPPORT_ROLE));
+        }
+        DefaultOidcUser user = new DefaultOidcUser(authorities, token);
+        SecurityContextHolder.getContext()
+                .setAuthentication(new OAuth2AuthenticationToken(user, authorities, "formbridge"));
+    }
+
+    public void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private final class PerUserSelection implements TenantSelection {
+        @Override
+        public Optional<TenantId> get() {
+            return Optional.ofNullable(selections.get(currentUser.get().id()));
+        }
+
+        @Override
+        public void set(TenantId tenant) {
+            selections.put(currentUser.get().id(), tenant);
+        }
+    }
+}
