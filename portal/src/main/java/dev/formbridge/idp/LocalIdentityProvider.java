@@ -43,6 +43,8 @@ public final class LocalIdentityProvider {
         properties.put("spring.main.banner-mode", "off");
         properties.put("formbridge.idp.client-secret", clientSecret);
         return new SpringApplicationBuilder(IdpConfiguration.class)
+                // only the portal says "Started PortalApplication": the run command waits for that line
+                .logStartupInfo(false)
                 .properties(properties)
                 .initializers(context -> context.getBeanFactory().registerSingleton("idpSettings", settings))
                 .run();

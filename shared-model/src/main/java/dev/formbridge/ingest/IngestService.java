@@ -46,6 +46,8 @@ import org.slf4j.MDC;
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final int MAX_WEBHOOK_ID = 200;
+    /** How often a bad signature may make ingest re-read its site from storage (per site and container). */
+    static final Duration SIGNATURE_RECHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final SiteDirectory directory;
     private final SubmissionRepository submissions;
@@ -134,6 +136,13 @@ public final class IngestService {
                 return refuse(key, Refused.of(Rejection.SITE_DISABLED));
             }
             Refused unauthenticated = authenticate(entry.get(), request);
+            if (unauthenticated != null && unauthenticated.rejection() == Rejection.BAD_SIGNATURE) {
+                // the cached site may predate a rotation: check once more against storage before refusing
+                entry = directory.refresh(key, SIGNATURE_RECHECK_INTERVAL);
+                unauthenticated = entry.filter(SiteDirectory.Entry::isActive).isEmpty()
+                        ? unauthenticated
+                        : authenticate(entry.get(), request);
+            }
             if (unauthenticated != null) {
                 return refuse(key, unauthenticated);
             }

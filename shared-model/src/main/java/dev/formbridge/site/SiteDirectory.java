@@ -42,11 +42,29 @@ public final class SiteDirectory {
         if (cached != null && cached.expiresAt > now) {
             return cached.entry;
         }
+        return reload(key, now);
+    }
+
+    /**
+     * The site and tenant re-read from storage unless the cached entry was read less than {@code minAge} ago: after a
+     * secret rotation the new secret works at once, and a flood of bad signatures costs at most one read per site
+     * and {@code minAge} in each container.
+     */
+    public Optional<Entry> refresh(SiteKey key, Duration minAge) {
+        long now = clock.millis();
+        Cached cached = cache.get(key);
+        if (cached != null && now - cached.loadedAt < minAge.toMillis()) {
+            return cached.entry;
+        }
+        return reload(key, now);
+    }
+
+    private Optional<Entry> reload(SiteKey key, long now) {
         Optional<Entry> entry = load(key);
         if (cache.size() > MAX_ENTRIES) {
             cache.clear();
         }
-        cache.put(key, new Cached(entry, now + ttlMillis));
+        cache.put(key, new Cached(entry, now + ttlMillis, now));
         return entry;
     }
 
@@ -60,5 +78,5 @@ public final class SiteDirectory {
                 .flatMap(site -> tenants.find(site.tenantId()).map(tenant -> new Entry(site, tenant)));
     }
 
-    private record Cached(Optional<Entry> entry, long expiresAt) {}
+    private record Cached(Optional<Entry> entry, long expiresAt, long loadedAt) {}
 }

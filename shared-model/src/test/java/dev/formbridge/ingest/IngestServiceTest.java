@@ -148,6 +148,29 @@ class IngestServiceTest {
     }
 
     @Test
+    void a_new_secret_works_at_once_even_while_the_site_is_cached_from_before_the_rotation() {
+        ingest = newIngest(IngestSettings.fromEnvironment(Map.of("FORMBRIDGE_SITE_CACHE_MILLIS", "60000")));
+        assertThat(send(site, "msg_cached")).isInstanceOf(Accepted.class); // the site is now cached
+        clock.advance(Duration.ofSeconds(2));
+
+        NewSecret rotated = sites.rotateSecret(tenant.id(), site.site().id(), Duration.ofHours(24));
+
+        assertThat(send(rotated, "msg_new")).isInstanceOf(Accepted.class);
+    }
+
+    @Test
+    void bad_signatures_re_read_the_site_at_most_once_a_second() {
+        ingest = newIngest(IngestSettings.fromEnvironment(Map.of("FORMBRIDGE_SITE_CACHE_MILLIS", "60000")));
+        assertThat(send(site, "msg_cached")).isInstanceOf(Accepted.class);
+        NewSecret rotated = sites.rotateSecret(tenant.id(), site.site().id(), Duration.ofHours(24));
+
+        // within the second after the site was read, a new secret is not seen yet: no extra read per bad request
+        assertThat(send(rotated, "msg_too_soon")).isEqualTo(Refused.of(Rejection.BAD_SIGNATURE));
+        clock.advance(Duration.ofMillis(1001));
+        assertThat(send(rotated, "msg_later")).isInstanceOf(Accepted.class);
+    }
+
+    @Test
     void retiring_the_previous_secret_rejects_it_at_once() {
         sites.rotateSecret(tenant.id(), site.site().id(), Duration.ofHours(24));
         sites.retirePreviousSecret(tenant.id(), site.site().id());
