@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.formbridge.e2e.idp.SignInPage;
@@ -14,6 +15,7 @@ import dev.formbridge.e2e.testutils.Browser;
 import dev.formbridge.e2e.testutils.LocalSystem;
 import dev.formbridge.e2e.testutils.SignedSubmission;
 import dev.formbridge.secret.SigningSecret;
+import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +55,7 @@ class PortalJourneyIT {
     }
 
     @Test
-    void a_tenant_admin_runs_a_site_from_sign_up_to_secret_retirement_and_support_sees_it_all() {
+    void a_tenant_admin_runs_a_site_from_sign_up_to_secret_retirement_and_support_sees_it_all() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String owner = "owner-" + run + "@example.com";
         String viewer = "viewer-" + run + "@example.com";
@@ -93,6 +95,11 @@ class PortalJourneyIT {
             assertThat(portal.text(submissionId)).isVisible();
             assertThat(portal.text("contact-" + run)).isVisible();
             Browser.screenshot(page, "submissions");
+            Download csv =
+                    page.waitForDownload(() -> page.getByText("Export CSV").click());
+            String exported = Files.readString(csv.path());
+            assertThat(exported).startsWith("submissionId,receivedAt,siteId,formId,status,fields");
+            assertThat(exported).contains(submissionId, "contact-" + run, "Ada Lovelace");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(submissionId))
                     .click();
             assertThat(portal.text("Ada Lovelace")).isVisible();
@@ -119,6 +126,18 @@ class PortalJourneyIT {
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.body()).contains("\"error\":\"unauthorized\"").doesNotContain("secret");
             assertThat(send(first.siteKey(), newSecret, "still-fine").status()).isEqualTo(202);
+
+            // the troubleshooter explains a request signed 10 minutes ago
+            portal.open("troubleshoot");
+            long tenMinutesAgo = java.time.Instant.now().minusSeconds(600).getEpochSecond();
+            portal.fill("X-FormBridge-Site", first.siteKey());
+            portal.fill("webhook-id", "msg_troubleshoot");
+            portal.fill("webhook-timestamp", String.valueOf(tenMinutesAgo));
+            portal.fill("webhook-signature", "v1,c2lnbmF0dXJl");
+            portal.fill("Body (exactly as sent)", "{\"formId\":\"contact\"}");
+            portal.click("Check");
+            assertThat(page.locator("#diagnosis")).containsText("s in the past");
+            assertThat(page.locator("#diagnosis")).not().containsText("whsec_");
 
             // invite a viewer; the link is shown once
             String link = new TeamPage(page, system.portalUrl()).inviteViewer(viewer);
@@ -157,9 +176,11 @@ class PortalJourneyIT {
     }
 
     private void viewerCannotChangeAnything(Page page, String viewer, String link, String siteName) {
-        signUpAndSignIn(page, viewer);
+        // the invitee opens the link before having an account: sign-up and sign-in lead back to the invitation
         page.navigate(link);
+        new SignInPage(page).createAnAccount().signUp(viewer, PASSWORD).signIn(viewer, PASSWORD);
         PortalPage portal = new PortalPage(page, system.portalUrl());
+        assertThat(portal.heading("Join an organisation")).isVisible();
         portal.click("Accept invitation");
         assertThat(portal.text(siteName)).isVisible();
 

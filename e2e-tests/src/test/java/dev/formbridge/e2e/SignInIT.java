@@ -122,4 +122,20 @@ class SignInIT {
             assertThat(response.body()).contains("Sign in to Form-Bridge");
         }
     }
+
+    @Test
+    void after_five_wrong_passwords_even_the_right_one_is_refused_for_a_while() {
+        String email = "throttled-" + UUID.randomUUID() + "@example.com";
+        SignInPage signIn = SignInPage.openPortal(page, system.portalUrl());
+        signIn = signIn.createAnAccount().signUp(email, "the right password");
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signIn.signIn(email, "a wrong password " + attempt);
+            assertThat(signIn.error()).hasText("Wrong e-mail or password.");
+        }
+        signIn.signIn(email, "the right password");
+
+        assertThat(signIn.error()).containsText("Too many failed sign-ins");
+        assertThat(page.url()).startsWith(system.idpUrl() + "/login");
+    }
 }
