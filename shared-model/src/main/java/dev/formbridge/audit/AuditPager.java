@@ -1,6 +1,7 @@
 package dev.formbridge.audit;
 
 import dev.formbridge.storage.Keys;
+import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import java.util.ArrayList;
 import java.util.HashMap;

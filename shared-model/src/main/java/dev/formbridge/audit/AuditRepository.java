@@ -1,5 +1,6 @@
 package dev.formbridge.audit;
 
+import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.StorageUnavailableException;
 import dev.formbridge.tenant.TenantId;

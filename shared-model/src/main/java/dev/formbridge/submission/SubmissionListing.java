@@ -1,6 +1,7 @@
 package dev.formbridge.submission;
 
 import dev.formbridge.storage.Keys;
+import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
 import dev.formbridge.submission.SubmissionRepository.SubmissionItem;

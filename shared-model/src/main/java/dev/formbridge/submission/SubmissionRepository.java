@@ -3,6 +3,7 @@ package dev.formbridge.submission;
 import dev.formbridge.site.SiteId;
 import dev.formbridge.storage.IndexedItem;
 import dev.formbridge.storage.Keys;
+import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
 import dev.formbridge.tenant.TenantId;

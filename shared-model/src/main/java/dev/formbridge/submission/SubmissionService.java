@@ -1,5 +1,6 @@
 package dev.formbridge.submission;
 
+import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.formbridge.tenant;
 import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.storage.IndexedItem;
 import dev.formbridge.storage.Keys;
+import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
 import java.nio.charset.StandardCharsets;
@@ -58,9 +59,9 @@ public final class TenantRepository {
 
     /**
      * One page of the tenant directory, in order of name. {@code cursor} is null for the first page, else the
-     * {@link TenantPage#nextCursor()} of the page before; {@code limit} is 1 to {@value #MAX_PAGE_SIZE}.
+     * {@link Page<Tenant>#nextCursor()} of the page before; {@code limit} is 1 to {@value #MAX_PAGE_SIZE}.
      */
-    public TenantPage list(String cursor, int limit) {
+    public Page<Tenant> list(String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE_SIZE + " tenants, not " + limit);
         }
@@ -80,10 +81,10 @@ public final class TenantRepository {
                         .map(TenantItem::toTenant)
                         .toList());
         if (found.size() <= limit) {
-            return new TenantPage(found, null);
+            return new Page<Tenant>(found, null);
         }
         List<Tenant> page = found.subList(0, limit);
-        return new TenantPage(List.copyOf(page), cursorAfter(page.getLast()));
+        return new Page<Tenant>(List.copyOf(page), cursorAfter(page.getLast()));
     }
 
     /** The cursor is the directory sort key of the last tenant shown, so a changed cursor only moves in the directory. */

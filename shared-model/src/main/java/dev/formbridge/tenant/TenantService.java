@@ -1,5 +1,6 @@
 package dev.formbridge.tenant;
 
+import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import java.time.Clock;
 import java.util.NoSuchElementException;
@@ -28,10 +29,10 @@ public final class TenantService {
 
     /**
      * One page of all tenants in order of name, for support staff (a query of the tenant directory, not a scan).
-     * {@code cursor} is null for the first page, else the {@link TenantPage#nextCursor()} of the page before;
+     * {@code cursor} is null for the first page, else the {@link Page<Tenant>#nextCursor()} of the page before;
      * {@code limit} is 1 to {@value TenantRepository#MAX_PAGE_SIZE}.
      */
-    public TenantPage list(String cursor, int limit) {
+    public Page<Tenant> list(String cursor, int limit) {
         return tenants.list(cursor, limit);
     }
 }

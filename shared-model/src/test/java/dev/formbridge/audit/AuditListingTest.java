@@ -3,6 +3,7 @@ package dev.formbridge.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
 import dev.formbridge.testutils.LocalDynamo;
@@ -79,7 +80,7 @@ class AuditListingTest {
         assertThat(first.items()).containsExactly(events.get(4), events.get(3));
         assertThat(second.items()).containsExactly(events.get(2), events.get(1));
         assertThat(last.items()).containsExactly(events.get(0));
-        assertThat(last.hasMore()).isFalse();
+        assertThat(last.hasNext()).isFalse();
     }
 
     @Test
@@ -173,7 +174,7 @@ class AuditListingTest {
 
         assertThat(first.items()).containsExactly(acmeEvening, globexNoon);
         assertThat(rest.items()).containsExactly(acmeMorning);
-        assertThat(rest.hasMore()).isFalse();
+        assertThat(rest.hasNext()).isFalse();
         assertThat(audit.acrossTenants(DAY, AuditQuery.all().withActor("carol"), null, 10)
                         .items())
                 .containsExactly(globexNoon);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.formbridge.delivery.DeliveryRepository;
 import dev.formbridge.site.SiteId;
+import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
 import dev.formbridge.testutils.LocalDynamo;

@@ -3,6 +3,7 @@ package dev.formbridge.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.formbridge.storage.Page;
 import dev.formbridge.testutils.LocalDynamo;
 import dev.formbridge.testutils.MutableClock;
 import java.time.Instant;
@@ -27,9 +28,9 @@ class TenantDirectoryTest {
             tenants.create(name);
         }
 
-        TenantPage first = tenants.list(null, 2);
-        TenantPage second = tenants.list(first.nextCursor(), 2);
-        TenantPage last = tenants.list(second.nextCursor(), 2);
+        Page<Tenant> first = tenants.list(null, 2);
+        Page<Tenant> second = tenants.list(first.nextCursor(), 2);
+        Page<Tenant> last = tenants.list(second.nextCursor(), 2);
 
         assertThat(names(first)).containsExactly("Alpha", "bravo");
         assertThat(names(second)).containsExactly("Charlie", "delta");
@@ -42,7 +43,7 @@ class TenantDirectoryTest {
         tenants.create("One");
         tenants.create("Two");
 
-        TenantPage page = tenants.list(null, 2);
+        Page<Tenant> page = tenants.list(null, 2);
 
         assertThat(names(page)).containsExactly("One", "Two");
         assertThat(page.nextCursor()).isNull();
@@ -56,11 +57,11 @@ class TenantDirectoryTest {
         }
 
         List<TenantId> listed = new ArrayList<>();
-        TenantPage page = tenants.list(null, 2);
-        listed.addAll(page.tenants().stream().map(Tenant::id).toList());
+        Page<Tenant> page = tenants.list(null, 2);
+        listed.addAll(page.items().stream().map(Tenant::id).toList());
         while (page.hasNext()) {
             page = tenants.list(page.nextCursor(), 2);
-            listed.addAll(page.tenants().stream().map(Tenant::id).toList());
+            listed.addAll(page.items().stream().map(Tenant::id).toList());
         }
 
         assertThat(listed).containsExactlyInAnyOrderElementsOf(created).doesNotHaveDuplicates();
@@ -72,7 +73,7 @@ class TenantDirectoryTest {
 
         tenants.setStatus(acme.id(), TenantStatus.DISABLED);
 
-        assertThat(tenants.list(null, 10).tenants())
+        assertThat(tenants.list(null, 10).items())
                 .singleElement()
                 .satisfies(t -> assertThat(t.status()).isEqualTo(TenantStatus.DISABLED));
     }
@@ -91,7 +92,7 @@ class TenantDirectoryTest {
         assertThatThrownBy(() -> tenants.list(null, 101)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static List<String> names(TenantPage page) {
-        return page.tenants().stream().map(Tenant::name).toList();
+    private static List<String> names(Page<Tenant> page) {
+        return page.items().stream().map(Tenant::name).toList();
     }
 }

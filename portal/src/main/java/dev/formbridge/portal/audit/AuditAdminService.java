@@ -4,8 +4,8 @@ import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditQuery;
 import dev.formbridge.audit.AuditRepository;
 import dev.formbridge.audit.ChainVerification;
-import dev.formbridge.audit.Page;
 import dev.formbridge.portal.security.TenantContext;
+import dev.formbridge.storage.Page;
 import org.springframework.stereotype.Service;
 
 /** The selected organisation's audit log: filtered pages, newest first, and the hash-chain verification. */

@@ -6,7 +6,7 @@ import dev.formbridge.portal.audit.AuditTrail;
 import dev.formbridge.portal.security.Access;
 import dev.formbridge.portal.security.NotFoundException;
 import dev.formbridge.portal.security.TenantContext;
-import dev.formbridge.submission.Page;
+import dev.formbridge.storage.Page;
 import dev.formbridge.submission.Submission;
 import dev.formbridge.submission.SubmissionErasure;
 import dev.formbridge.submission.SubmissionId;

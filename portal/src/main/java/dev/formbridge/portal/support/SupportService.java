@@ -4,19 +4,18 @@ import com.vaadin.flow.server.VaadinSession;
 import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditQuery;
 import dev.formbridge.audit.AuditRepository;
-import dev.formbridge.audit.Page;
 import dev.formbridge.portal.audit.AuditTrail;
 import dev.formbridge.portal.security.CurrentUser;
 import dev.formbridge.portal.security.NotFoundException;
 import dev.formbridge.site.Site;
 import dev.formbridge.site.SiteService;
+import dev.formbridge.storage.Page;
 import dev.formbridge.submission.SubmissionQuery;
 import dev.formbridge.submission.SubmissionService;
 import dev.formbridge.submission.SubmissionSummary;
 import dev.formbridge.team.PermissionDeniedException;
 import dev.formbridge.tenant.Tenant;
 import dev.formbridge.tenant.TenantId;
-import dev.formbridge.tenant.TenantPage;
 import dev.formbridge.tenant.TenantService;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -72,7 +71,7 @@ public class SupportService {
     /** An organisation as support sees it. */
     public record Organisation(Tenant tenant, List<SiteSummary> sites, List<SubmissionSummary> recentSubmissions) {}
 
-    public TenantPage organisations(String cursor) {
+    public Page<Tenant> organisations(String cursor) {
         requireSupport();
         return tenants.list(cursor, PAGE_SIZE);
     }

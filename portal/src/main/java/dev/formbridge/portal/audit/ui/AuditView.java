@@ -1,6 +1,5 @@
 package dev.formbridge.portal.audit.ui;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -12,13 +11,11 @@ import com.vaadin.flow.router.Route;
 import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditQuery;
 import dev.formbridge.audit.ChainVerification;
-import dev.formbridge.audit.Page;
 import dev.formbridge.portal.audit.AuditAdminService;
+import dev.formbridge.portal.base.ui.Pager;
 import dev.formbridge.portal.base.ui.Ui;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /** The organisation's audit log with filters, paging and "verify chain". */
 @Route("audit")
@@ -33,15 +30,12 @@ class AuditView extends VerticalLayout {
     private final DatePicker from = new DatePicker("From (UTC)");
     private final DatePicker to = new DatePicker("To (UTC, inclusive)");
     private final Paragraph verification = new Paragraph();
-    private final Deque<String> previousCursors = new ArrayDeque<>();
-    private final Button previous = new Button("Previous page", click -> showPrevious());
-    private final Button next = new Button("Next page", click -> showNext());
+    private final Pager<AuditEvent> pager;
     private AuditQuery query = AuditQuery.all();
-    private String cursor;
-    private String nextCursor;
 
     AuditView(AuditAdminService audit) {
         this.audit = audit;
+        this.pager = new Pager<>(cursor -> audit.page(query, cursor), page -> grid.setItems(page.items()));
         verification.setId("chain-verification");
         verification.getElement().setAttribute("role", "status");
         HorizontalLayout filters =
@@ -53,8 +47,8 @@ class AuditView extends VerticalLayout {
                 filters,
                 new HorizontalLayout(Ui.button("Verify chain", this::verify), verification),
                 grid,
-                new HorizontalLayout(previous, next)));
-        show(null);
+                pager));
+        pager.first();
     }
 
     private void apply() {
@@ -73,8 +67,7 @@ class AuditView extends VerticalLayout {
                             : to.getValue().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         }
         query = q;
-        previousCursors.clear();
-        show(null);
+        pager.first();
     }
 
     private void verify() {
@@ -84,26 +77,5 @@ class AuditView extends VerticalLayout {
                         ? "✔ Chain intact: " + result.eventsChecked() + " events verified."
                         : "✘ Chain broken at event #" + result.firstBrokenSeq() + ": " + result.reason());
         verification.setClassName("fb-error", !result.ok());
-    }
-
-    private void showNext() {
-        previousCursors.push(cursor == null ? "" : cursor);
-        show(nextCursor);
-    }
-
-    private void showPrevious() {
-        if (!previousCursors.isEmpty()) {
-            String back = previousCursors.pop();
-            show(back.isEmpty() ? null : back);
-        }
-    }
-
-    private void show(String pageCursor) {
-        Page<AuditEvent> page = audit.page(query, pageCursor);
-        cursor = pageCursor;
-        nextCursor = page.nextCursor();
-        grid.setItems(page.items());
-        next.setEnabled(page.hasMore());
-        previous.setEnabled(!previousCursors.isEmpty());
     }
 }

@@ -1,6 +1,5 @@
 package dev.formbridge.portal.submission.ui;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,11 +16,12 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import dev.formbridge.portal.base.ui.Pager;
 import dev.formbridge.portal.base.ui.Ui;
 import dev.formbridge.portal.site.SiteAdminService;
 import dev.formbridge.portal.submission.SubmissionAdminService;
 import dev.formbridge.site.Site;
-import dev.formbridge.submission.Page;
+import dev.formbridge.storage.Page;
 import dev.formbridge.submission.SubmissionQuery;
 import dev.formbridge.submission.SubmissionStatus;
 import dev.formbridge.submission.SubmissionSummary;
@@ -32,8 +32,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,16 +51,14 @@ class SubmissionsView extends VerticalLayout {
     private final Select<SubmissionStatus> status = new Select<>();
     private final DatePicker from = new DatePicker("Received from (UTC)");
     private final DatePicker to = new DatePicker("to (UTC, inclusive)");
-    private final Deque<String> previousCursors = new ArrayDeque<>();
-    private final Button previous = new Button("Previous page", click -> showPrevious());
-    private final Button next = new Button("Next page");
+    private final Pager<SubmissionSummary> pager;
     private final Span empty = new Span();
     private volatile SubmissionQuery query = SubmissionQuery.all();
-    private String cursor;
     private Map<String, String> siteNames = Map.of();
 
     SubmissionsView(SubmissionAdminService submissions, SiteAdminService sites) {
         this.submissions = submissions;
+        this.pager = new Pager<>(cursor -> submissions.page(query, cursor), this::show);
         List<Site> siteList = sites.list();
         siteNames = siteList.stream().collect(Collectors.toMap(s -> s.id().value(), Site::name));
         configureFilters(siteList);
@@ -71,10 +67,10 @@ class SubmissionsView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(site, form, status, from, to, Ui.primary("Apply", this::apply));
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        HorizontalLayout paging = new HorizontalLayout(previous, next, export);
+        HorizontalLayout paging = new HorizontalLayout(pager, export);
         paging.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(Ui.page("Submissions", filters, empty, grid, paging));
-        showFirst();
+        pager.first();
     }
 
     private void configureFilters(List<Site> siteList) {
@@ -90,7 +86,6 @@ class SubmissionsView extends VerticalLayout {
         status.setItemLabelGenerator(s -> s == null ? "Any status" : s.name().toLowerCase());
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption("Any status");
-        next.addClickListener(click -> showNext());
     }
 
     private void configureGrid() {
@@ -122,40 +117,16 @@ class SubmissionsView extends VerticalLayout {
                     lastDay == null ? null : lastDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         }
         query = q;
-        showFirst();
+        pager.first();
     }
 
-    private void showFirst() {
-        previousCursors.clear();
-        show(null);
-    }
-
-    private void showNext() {
-        previousCursors.push(cursor == null ? "" : cursor);
-        show(nextCursor);
-    }
-
-    private void showPrevious() {
-        if (!previousCursors.isEmpty()) {
-            String back = previousCursors.pop();
-            show(back.isEmpty() ? null : back);
-        }
-    }
-
-    private String nextCursor;
-
-    private void show(String pageCursor) {
-        Page<SubmissionSummary> page = submissions.page(query, pageCursor);
-        cursor = pageCursor;
-        nextCursor = page.nextCursor();
+    private void show(Page<SubmissionSummary> page) {
         grid.setItems(page.items());
         grid.setVisible(!page.items().isEmpty());
         empty.setText(
-                page.items().isEmpty() && pageCursor == null
+                page.items().isEmpty() && pager.onFirstPage()
                         ? "No submissions match. Register a site and send a test submission from its page to see one here."
                         : "");
-        next.setEnabled(page.hasNext());
-        previous.setEnabled(!previousCursors.isEmpty());
     }
 
     private void exportCsv(DownloadEvent event) throws IOException {

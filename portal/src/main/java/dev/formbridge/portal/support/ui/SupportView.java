@@ -14,13 +14,12 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditQuery;
-import dev.formbridge.audit.Page;
 import dev.formbridge.portal.audit.ui.AuditEventGrid;
 import dev.formbridge.portal.base.ui.Ui;
 import dev.formbridge.portal.security.CurrentUser;
 import dev.formbridge.portal.support.SupportService;
+import dev.formbridge.storage.Page;
 import dev.formbridge.tenant.Tenant;
-import dev.formbridge.tenant.TenantPage;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -74,13 +73,13 @@ class SupportView extends VerticalLayout {
     }
 
     private void loadOrganisations(String cursor) {
-        TenantPage page = support.organisations(cursor);
+        Page<Tenant> page = support.organisations(cursor);
         if (cursor == null) {
-            organisations.setItems(page.tenants());
+            organisations.setItems(page.items());
         } else {
             var all = new java.util.ArrayList<>(
                     organisations.getListDataView().getItems().toList());
-            all.addAll(page.tenants());
+            all.addAll(page.items());
             organisations.setItems(all);
         }
         organisationsCursor = page.nextCursor();
@@ -107,6 +106,6 @@ class SupportView extends VerticalLayout {
         all.addAll(page.items());
         events.setItems(all);
         eventsCursor = page.nextCursor();
-        moreEvents.setVisible(page.hasMore());
+        moreEvents.setVisible(page.hasNext());
     }
 }
