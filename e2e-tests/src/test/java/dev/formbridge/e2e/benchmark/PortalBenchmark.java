@@ -1,0 +1,46 @@
+package dev.formbridge.e2e.benchmark;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code PortalBenchmark [--doc docs/benchmarks.md] [--cold-starts 3] [--submissions 100000] [--baseline 10]
+ * [--samples 5]}: the portal's cold start, then its Submissions view with many submissions; rewrites the {@code portal}
+ * section of the doc. Run by {@code scripts/benchmark portal}, with the end-to-end tests' class path and the system
+ * properties their failsafe configuration sets (the jars, the tools directory).
+ */
+public final class PortalBenchmark {
+    private PortalBenchmark() {}
+
+    public static void main(String[] args) {
+        Map<String, String> options = options(args);
+        Path doc = Path.of(options.getOrDefault("doc", "docs/benchmarks.md"));
+        int coldStarts = Integer.parseInt(options.getOrDefault("cold-starts", "3"));
+        int submissions = Integer.parseInt(options.getOrDefault("submissions", "100000"));
+        int baseline = Integer.parseInt(options.getOrDefault("baseline", "10"));
+        int samples = Integer.parseInt(options.getOrDefault("samples", "5"));
+
+        String loadAtStart = BenchmarkDoc.loadAverage();
+        List<ColdStartBenchmark.Run> starts = ColdStartBenchmark.run(coldStarts);
+        SubmissionsViewBenchmark.Result view = SubmissionsViewBenchmark.run(submissions, baseline, samples);
+        String provenance = BenchmarkDoc.provenance(loadAtStart);
+        String section =
+                ColdStartSection.format(provenance, starts) + "\n" + SubmissionsViewSection.format(provenance, view);
+        BenchmarkDoc.write(doc, "portal", section);
+        System.out.println(section);
+        System.exit(0); // Playwright's driver and the HTTP clients leave non-daemon threads
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value, got: " + args[i]);
+            }
+            values.put(args[i].substring(2), args[++i]);
+        }
+        return values;
+    }
+}
