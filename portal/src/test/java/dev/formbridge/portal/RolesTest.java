@@ -70,6 +70,7 @@ class RolesTest {
         assertDenied(() -> portal.submissionAdmin.erase(submission.id()));
         assertDenied(() -> portal.teamAdmin.invite("eve@a.example", Role.ADMIN));
         assertDenied(() -> portal.teamAdmin.removeMember(OWNER));
+        assertDenied(() -> portal.deliveryAdmin.replaySubmission(submission.id()));
 
         assertThat(portal.siteAdmin.list()).singleElement().satisfies(s -> {
             assertThat(s.status()).isEqualTo(SiteStatus.ACTIVE);

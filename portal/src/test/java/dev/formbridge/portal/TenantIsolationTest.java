@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditQuery;
+import dev.formbridge.connector.Connector;
+import dev.formbridge.connector.ConnectorService;
+import dev.formbridge.delivery.Delivery;
 import dev.formbridge.ingest.SignatureTroubleshooter;
 import dev.formbridge.portal.security.NotFoundException;
 import dev.formbridge.portal.site.SiteAdminService;
@@ -41,6 +44,8 @@ class TenantIsolationTest {
     private Site siteA;
     private Submission submissionA;
     private InvitationId invitationA;
+    private Connector connectorA;
+    private Delivery deliveryA;
 
     @BeforeEach
     void setUp(@TempDir Path keys) {
@@ -54,6 +59,19 @@ class TenantIsolationTest {
                 .id();
         submissionA = new StoredSubmissions(portal.storage)
                 .store(tenantA.id(), siteA.id(), "contact", SubmissionStatus.ACCEPTED, portal.clock.instant());
+        connectorA = portal.connectors
+                .create(tenantA.id(), ConnectorService.Spec.webhook("Hook A", "http://127.0.0.1:9/hook"))
+                .connector();
+        deliveryA = Delivery.create(
+                tenantA.id(),
+                submissionA.id(),
+                siteA.id(),
+                submissionA.webhookId(),
+                connectorA.id(),
+                portal.clock.instant(),
+                portal.clock.instant().plus(Duration.ofDays(30)));
+        portal.deliveries.createIfAbsent(deliveryA);
+        portal.deliveries.addDeadLetter(deliveryA, portal.clock.instant(), "gave up");
         portal.signIn(BOB);
         portal.teamAdmin.createOrganisation("Organisation B");
         portal.siteAdmin.register("Shop B", "https://b.example");
@@ -109,6 +127,21 @@ class TenantIsolationTest {
                 .isInstanceOfAny(NotFoundException.class, java.util.NoSuchElementException.class);
         assertNotFound(() -> portal.tenants.select(tenantA.id()));
         assertThat(portal.tenants.selected()).isPresent().get().isNotEqualTo(tenantA.id());
+    }
+
+    @Test
+    void another_organisations_deliveries_and_connectors_are_not_found_and_never_listed() {
+        var since = portal.clock.instant().minus(Duration.ofDays(1));
+        assertNotFound(() -> portal.deliveryAdmin.replay(deliveryA.id()));
+        assertNotFound(() -> portal.deliveryAdmin.ofConnector(connectorA.id(), since));
+        assertNotFound(() -> portal.deliveryAdmin.countFailedSince(connectorA.id(), since));
+        assertNotFound(() -> portal.deliveryAdmin.replayFailedSince(connectorA.id(), since));
+        assertNotFound(() -> portal.deliveryAdmin.replaySubmission(submissionA.id()));
+        assertThat(portal.deliveryAdmin.connectors()).isEmpty();
+        assertThat(portal.deliveryAdmin.deadLetters()).isEmpty();
+        portal.signIn(ALICE);
+        assertThat(portal.deliveryAdmin.deadLetters()).hasSize(1);
+        assertThat(portal.deliveryAdmin.ofConnector(connectorA.id(), since)).hasSize(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.formbridge.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formbridge.delivery.DeliveryJob;
+import dev.formbridge.delivery.FolderDeliveryQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +47,23 @@ class LocalDeliveryQueueTest {
             assertThat(seen.get("dlv_now_1")).isBefore(sent.plusMillis(700));
             Thread.sleep(200);
             assertThat(calls).hasValue(3);
+            assertThat(queue.depth()).isZero();
+        }
+    }
+
+    @Test
+    void jobs_another_process_writes_into_the_queue_folder_are_consumed_once() throws Exception {
+        Map<String, Integer> seen = new ConcurrentHashMap<>();
+        try (LocalDeliveryQueue queue = new LocalDeliveryQueue(dir, 4, Clock.systemUTC())) {
+            queue.start(job -> seen.merge(job.deliveryId(), 1, Integer::sum));
+
+            // the portal's side: it only knows the folder
+            new FolderDeliveryQueue(dir)
+                    .send(List.of(job("dlv_from_portal_1", Instant.now()), job("dlv_from_portal_2", Instant.now())));
+
+            await(() -> seen.size() == 2);
+            Thread.sleep(300);
+            assertThat(seen).containsExactlyInAnyOrderEntriesOf(Map.of("dlv_from_portal_1", 1, "dlv_from_portal_2", 1));
             assertThat(queue.depth()).isZero();
         }
     }

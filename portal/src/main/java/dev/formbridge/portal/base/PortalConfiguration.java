@@ -1,7 +1,14 @@
 package dev.formbridge.portal.base;
 
 import dev.formbridge.audit.AuditRepository;
+import dev.formbridge.connector.ConnectorService;
+import dev.formbridge.delivery.DeliveryQueue;
 import dev.formbridge.delivery.DeliveryRepository;
+import dev.formbridge.delivery.FolderDeliveryQueue;
+import dev.formbridge.delivery.ReplayService;
+import dev.formbridge.delivery.Router;
+import dev.formbridge.delivery.SqsDeliveryQueue;
+import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.KmsSecretCipher;
 import dev.formbridge.secret.LocalKeyFileCipher;
 import dev.formbridge.secret.SecretCipher;
@@ -20,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** shared-model's services, built once on the storage and secret cipher of the active profile. */
 @Configuration
@@ -83,6 +91,37 @@ class PortalConfiguration {
     @Bean
     SubmissionService submissionService(Storage storage, DeliveryRepository deliveries) {
         return new SubmissionService(storage, deliveries);
+    }
+
+    /** Replays go to the queue the connectors consume: the local runtime's folder, or SQS in AWS. */
+    @Bean
+    @Profile("local")
+    DeliveryQueue localDeliveryQueue(@Value("${formbridge.home}") String home) {
+        return new FolderDeliveryQueue(Path.of(home).toAbsolutePath().resolve("queue"));
+    }
+
+    @Bean
+    @Profile("aws")
+    DeliveryQueue sqsDeliveryQueue(@Value("${FORMBRIDGE_DELIVERY_QUEUE_URL}") String queueUrl, Clock clock) {
+        return new SqsDeliveryQueue(SqsClient.create(), queueUrl, clock);
+    }
+
+    @Bean
+    ReplayService replayService(Storage storage, DeliveryQueue queue, Clock clock) {
+        return new ReplayService(storage, new Router(storage, queue, clock, Duration.ZERO), queue, clock);
+    }
+
+    @Bean
+    ConnectorService connectorService(
+            Storage storage,
+            SecretCipher cipher,
+            Clock clock,
+            @Value("${formbridge.portal.allow-private-targets:false}") boolean allowPrivateTargets) {
+        return new ConnectorService(
+                storage,
+                cipher,
+                allowPrivateTargets ? OutboundPolicy.allowLocal() : OutboundPolicy.production(),
+                clock);
     }
 
     @Bean

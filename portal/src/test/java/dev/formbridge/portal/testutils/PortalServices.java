@@ -2,10 +2,17 @@ package dev.formbridge.portal.testutils;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.formbridge.audit.AuditRepository;
+import dev.formbridge.connector.ConnectorService;
+import dev.formbridge.delivery.DeliveryQueue;
 import dev.formbridge.delivery.DeliveryRepository;
+import dev.formbridge.delivery.FolderDeliveryQueue;
+import dev.formbridge.delivery.ReplayService;
+import dev.formbridge.delivery.Router;
+import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.portal.audit.AuditAdminService;
 import dev.formbridge.portal.audit.AuditTrail;
 import dev.formbridge.portal.base.RuntimeSettings;
+import dev.formbridge.portal.delivery.DeliveryAdminService;
 import dev.formbridge.portal.security.CurrentUser;
 import dev.formbridge.portal.security.TenantContext;
 import dev.formbridge.portal.security.TenantSelection;
@@ -25,6 +32,7 @@ import dev.formbridge.tenant.TenantService;
 import dev.formbridge.testutils.LocalDynamo;
 import dev.formbridge.testutils.MutableClock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -58,13 +66,20 @@ public final class PortalServices {
     public final SubmissionAdminService submissionAdmin;
     public final AuditAdminService auditAdmin;
     public final SupportService support;
+    public final ConnectorService connectors;
+    public final DeliveryRepository deliveries;
+    public final DeliveryAdminService deliveryAdmin;
     private final Map<String, TenantId> selections = new HashMap<>();
 
     public PortalServices(Path keyDir) {
         cipher = LocalKeyFileCipher.fromKeyFile(keyDir.resolve("master.key"));
         sites = new SiteService(storage, cipher, clock);
-        DeliveryRepository deliveries = new DeliveryRepository(storage);
+        deliveries = new DeliveryRepository(storage);
         submissions = new SubmissionService(storage, deliveries);
+        connectors = new ConnectorService(storage, cipher, OutboundPolicy.allowLocal(), clock);
+        DeliveryQueue queue = new FolderDeliveryQueue(keyDir.resolve("queue"));
+        ReplayService replay =
+                new ReplayService(storage, new Router(storage, queue, clock, Duration.ZERO), queue, clock);
         tenants = new TenantContext(currentUser, team, new PerUserSelection());
         teamAdmin = new TeamAdminService(team, tenants, currentUser, auditTrail);
         RuntimeSettings settings = new RuntimeSettings(null, storage.tableName(), null, null, "http://127.0.0.1:9/v1");
@@ -72,6 +87,7 @@ public final class PortalServices {
                 new SiteAdminService(sites, tenants, auditTrail, cipher, new TestSubmissions(settings, clock), clock);
         submissionAdmin = new SubmissionAdminService(submissions, deliveries, tenants, auditTrail);
         auditAdmin = new AuditAdminService(auditLog, tenants);
+        deliveryAdmin = new DeliveryAdminService(deliveries, replay, connectors, tenants);
         support = new SupportService(
                 currentUser, new TenantService(storage, clock), sites, submissions, auditLog, auditTrail);
     }

@@ -52,6 +52,7 @@ public final class MainLayout extends AppLayout {
         nav.setLabel("Main");
         nav.addItem(new SideNavItem("Sites", "sites", VaadinIcon.GLOBE.create()));
         nav.addItem(new SideNavItem("Submissions", "submissions", VaadinIcon.INBOX.create()));
+        nav.addItem(new SideNavItem("Deliveries", "deliveries", VaadinIcon.PAPERPLANE.create()));
         nav.addItem(new SideNavItem("Audit log", "audit", VaadinIcon.CLIPBOARD_TEXT.create()));
         nav.addItem(new SideNavItem("Team", "team", VaadinIcon.USERS.create()));
         nav.addItem(new SideNavItem("Troubleshoot signatures", "troubleshoot", VaadinIcon.STETHOSCOPE.create()));

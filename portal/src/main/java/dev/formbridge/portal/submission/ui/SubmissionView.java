@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import dev.formbridge.Json;
 import dev.formbridge.delivery.Delivery;
 import dev.formbridge.portal.base.ui.Ui;
+import dev.formbridge.portal.delivery.DeliveryAdminService;
 import dev.formbridge.portal.security.NotFoundException;
 import dev.formbridge.portal.security.TenantContext;
 import dev.formbridge.portal.submission.SubmissionAdminService;
@@ -31,10 +32,12 @@ import java.util.Map;
 class SubmissionView extends VerticalLayout implements BeforeEnterObserver {
     private final SubmissionAdminService submissions;
     private final TenantContext tenants;
+    private final DeliveryAdminService deliveryAdmin;
 
-    SubmissionView(SubmissionAdminService submissions, TenantContext tenants) {
+    SubmissionView(SubmissionAdminService submissions, TenantContext tenants, DeliveryAdminService deliveryAdmin) {
         this.submissions = submissions;
         this.tenants = tenants;
+        this.deliveryAdmin = deliveryAdmin;
     }
 
     @Override
@@ -64,6 +67,11 @@ class SubmissionView extends VerticalLayout implements BeforeEnterObserver {
                 new H3("Deliveries"),
                 createDeliveries(detail.deliveries()));
         if (tenants.read().role().canChange()) {
+            page.add(Ui.button("Replay to all connectors", () -> {
+                int queued = deliveryAdmin.replaySubmission(submission.id());
+                Ui.success(queued + " deliveries queued again.");
+                render(submissions.get(submission.id()));
+            }));
             page.add(Ui.button(
                     "Erase this submission",
                     () -> Ui.confirm(
