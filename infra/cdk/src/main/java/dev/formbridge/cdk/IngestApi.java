@@ -2,6 +2,7 @@ package dev.formbridge.cdk;
 
 import dev.formbridge.event.EventContract;
 import dev.formbridge.ingest.IngestRequest;
+import dev.formbridge.ingest.IngestSettings;
 import dev.formbridge.secret.KmsSecretCipher;
 import dev.formbridge.storage.TableDefinition;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public final class IngestApi extends Construct {
     /** How long API Gateway reuses an authorizer answer per site key (ingest re-checks status within seconds). */
     public static final Duration AUTHORIZER_CACHE = Duration.ofMinutes(5);
     /** The authorizer answers refusals as context for ingest instead of denying (ADR 0010). */
-    public static final String DENIALS_ENV = "FORMBRIDGE_AUTHORIZER_DENIALS";
+    public static final String DENIALS_ENV = IngestSettings.AUTHORIZER_DENIALS_ENV;
 
     private final JavaFunction authorizer;
     private final JavaFunction ingest;
@@ -86,7 +87,11 @@ public final class IngestApi extends Construct {
                         LambdaJars.AUTHORIZER_HANDLER,
                         JavaFunctionProps.DEFAULT_MEMORY_MB,
                         Duration.ofSeconds(10),
-                        Map.of(TableDefinition.TABLE_ENV, props.data().table().getTableName(), DENIALS_ENV, "ingest"),
+                        Map.of(
+                                TableDefinition.TABLE_ENV,
+                                props.data().table().getTableName(),
+                                DENIALS_ENV,
+                                IngestSettings.DENIALS_BY_INGEST),
                         props.settings().snapStart(),
                         props.settings().provisionedConcurrency()));
         // site and tenant reads; counters and security events (audit chain: newest event, then the next)
