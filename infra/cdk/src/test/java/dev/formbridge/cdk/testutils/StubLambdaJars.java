@@ -18,7 +18,8 @@ public final class StubLambdaJars {
 
     public static Path create() {
         try {
-            Path dir = Files.createTempDirectory("formbridge-lambdas");
+            Path target = Files.createDirectories(Path.of("target"));
+            Path dir = Files.createTempDirectory(target, "stub-lambdas");
             jar(dir.resolve("lambdas-0.0.0-authorizer.jar"), LambdaJars.AUTHORIZER_HANDLER);
             jar(dir.resolve("lambdas-0.0.0-ingest.jar"), LambdaJars.INGEST_HANDLER);
             jar(dir.resolve("lambdas-0.0.0-aws.jar"), LambdaJars.ROUTER_HANDLER, LambdaJars.CONNECTOR_HANDLER);
