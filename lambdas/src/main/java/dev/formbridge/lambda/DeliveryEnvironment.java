@@ -5,6 +5,7 @@ import dev.formbridge.delivery.CircuitBreakers;
 import dev.formbridge.delivery.DeliveryQueue;
 import dev.formbridge.delivery.DeliveryWorker;
 import dev.formbridge.delivery.EmailSender;
+import dev.formbridge.delivery.QueueSettings;
 import dev.formbridge.delivery.SesMailer;
 import dev.formbridge.delivery.SlackSender;
 import dev.formbridge.delivery.SqsDeliveryQueue;
@@ -30,8 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class DeliveryEnvironment {
     private DeliveryEnvironment() {}
 
-    static final String QUEUE_URL_ENV = "FORMBRIDGE_DELIVERY_QUEUE_URL";
-    static final String MAIL_FROM_ENV = "FORMBRIDGE_MAIL_FROM";
+    static final String QUEUE_URL_ENV = QueueSettings.QUEUE_URL_ENV;
+    static final String MAIL_FROM_ENV = EmailSender.MAIL_FROM_ENV;
 
     static DeliveryQueue deliveryQueue() {
         SqsClient sqs = SqsClient.builder()

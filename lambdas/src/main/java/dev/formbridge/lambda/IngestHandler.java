@@ -63,12 +63,19 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        Map<String, String> authorizer = authorizerContext(event);
+        String denied = authorizer.get(AuthorizerHandler.DENIED);
+        if (denied != null) {
+            // the authorizer refused the site key (ADR 0010): the contract's 401, nothing read, nothing stored
+            Rejection rejection = deniedBy(denied);
+            count("Rejected", rejection);
+            return HttpAnswers.error(rejection, rejection.message(), 0);
+        }
         byte[] body = bodyOf(event);
         if (body == null) {
             count("Rejected", Rejection.PAYLOAD_TOO_LARGE);
             return HttpAnswers.error(Rejection.PAYLOAD_TOO_LARGE, Rejection.PAYLOAD_TOO_LARGE.message(), 0);
         }
-        Map<String, String> authorizer = authorizerContext(event);
         IngestRequest request = new IngestRequest(
                 authorizer.get("tenantId"),
                 authorizer.get("siteId"),
@@ -103,6 +110,16 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return null;
         }
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The authorizer's reason; any value that is not an authentication failure still refuses as an unknown site. */
+    static Rejection deniedBy(String reason) {
+        for (Rejection rejection : Rejection.values()) {
+            if (rejection.reason().equals(reason) && rejection.status() == 401) {
+                return rejection;
+            }
+        }
+        return Rejection.UNKNOWN_SITE;
     }
 
     private static Map<String, String> authorizerContext(APIGatewayV2HTTPEvent event) {

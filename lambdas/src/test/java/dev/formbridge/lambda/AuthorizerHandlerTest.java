@@ -114,4 +114,42 @@ class AuthorizerHandlerTest {
                         handler.handleRequest(event(fixture.site.site().key().value()), new LocalContext("test")))
                 .isInstanceOf(AuthorizerHandler.StorageUnavailable.class);
     }
+
+    @Test
+    void handing_refusals_to_ingest_allows_a_refused_key_with_the_reason_and_no_site() {
+        AuthorizerHandler handler = new AuthorizerHandler(
+                new SiteAuthorizer(fixture.directory(), fixture.storage, fixture.clock, IngestSettings.defaults()),
+                Environment.metrics(),
+                true);
+        fixture.sites.setStatus(
+                fixture.site.site().tenantId(), fixture.site.site().id(), SiteStatus.DISABLED);
+
+        SimpleIAMPolicyResponse response =
+                handler.handleRequest(event(fixture.site.site().key().value()), new LocalContext("test"));
+
+        assertThat(response.getIsAuthorized()).isTrue();
+        assertThat(response.getContext())
+                .containsExactly(Map.entry(AuthorizerHandler.DENIED, "site_disabled"))
+                .doesNotContainKeys("tenantId", "siteId");
+    }
+
+    @Test
+    void handing_refusals_to_ingest_lets_ingest_check_the_site_itself_while_storage_is_down() {
+        DynaliteServer own = DynaliteServer.startInMemory();
+        Storage storage = new Storage(DynamoClients.local(own.endpoint()), TableDefinition.named("down"));
+        TableBootstrap.createIfAbsent(storage.dynamo(), storage.definition());
+        SiteDirectory directory = new SiteDirectory(
+                new SiteRepository(storage), new TenantRepository(storage), Clock.systemUTC(), Duration.ZERO);
+        AuthorizerHandler handler = new AuthorizerHandler(
+                new SiteAuthorizer(directory, storage, Clock.systemUTC(), IngestSettings.defaults()),
+                Environment.metrics(),
+                true);
+        own.close();
+
+        SimpleIAMPolicyResponse response =
+                handler.handleRequest(event(fixture.site.site().key().value()), new LocalContext("test"));
+
+        assertThat(response.getIsAuthorized()).isTrue();
+        assertThat(response.getContext()).doesNotContainKeys("tenantId", "siteId", AuthorizerHandler.DENIED);
+    }
 }

@@ -113,4 +113,43 @@ class IngestHandlerTest {
         assertThat(response.getHeaders()).containsKey("Retry-After");
         assertThat(response.getBody()).contains("\"error\":\"unavailable\"");
     }
+
+    @Test
+    void a_key_the_authorizer_refused_gets_the_contracts_401_without_a_read_or_a_write() {
+        APIGatewayV2HTTPEvent event = event(fixture.site, fixture.site, body("x"), false);
+        Map<String, Object> refused = new HashMap<>();
+        refused.put(AuthorizerHandler.DENIED, "tenant_disabled");
+        event.getRequestContext().getAuthorizer().setLambda(refused);
+        // over a table that does not exist, any storage call would answer 503, not 401
+        dev.formbridge.storage.Storage missing = new dev.formbridge.storage.Storage(
+                fixture.storage.dynamo(), dev.formbridge.storage.TableDefinition.named("no-such-table"));
+        IngestHandler withoutStorage = new IngestHandler(
+                new dev.formbridge.ingest.IngestService(
+                        missing, fixture.cipher, bus, fixture.clock, dev.formbridge.ingest.IngestSettings.defaults()),
+                Environment.metrics());
+
+        APIGatewayV2HTTPResponse response = withoutStorage.handleRequest(event, new LocalContext("test"));
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getBody())
+                .isEqualTo("{\"error\":\"unauthorized\",\"message\":\"The request could not be authenticated.\"}");
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void any_refusal_reason_from_the_authorizer_answers_401() {
+        assertThat(IngestHandler.deniedBy("site_disabled")).isEqualTo(dev.formbridge.ingest.Rejection.SITE_DISABLED);
+        assertThat(IngestHandler.deniedBy("rate_limited").status()).isEqualTo(401);
+        assertThat(IngestHandler.deniedBy("something new").status()).isEqualTo(401);
+    }
+
+    @Test
+    void without_a_site_from_the_authorizer_ingest_resolves_the_site_header_itself() {
+        APIGatewayV2HTTPEvent event = event(fixture.site, fixture.site, body("x"), false);
+        event.getRequestContext().getAuthorizer().setLambda(new HashMap<>(Map.of("authorizer", "unavailable")));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalContext("test"));
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+    }
 }

@@ -11,6 +11,9 @@ import java.util.List;
 
 /** Delivers by e-mail: subject, text and HTML bodies from templates, sent through the {@link Mailer} port. */
 public final class EmailSender implements ConnectorSender {
+    /** Environment variable with the sender address of e-mail connectors (set by the CDK app). */
+    public static final String MAIL_FROM_ENV = "FORMBRIDGE_MAIL_FROM";
+
     private final Mailer mailer;
     private final String from;
 

@@ -20,6 +20,14 @@ public record IngestSettings(
 
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
+    /**
+     * How the authorizer refuses: {@code gateway} (default) denies, and API Gateway answers 403 itself; {@code ingest}
+     * allows with a {@code denied} context so ingest answers the contract's 401 (ADR 0010; the CDK app sets it).
+     */
+    public static final String AUTHORIZER_DENIALS_ENV = "FORMBRIDGE_AUTHORIZER_DENIALS";
+
+    public static final String DENIALS_BY_INGEST = "ingest";
+
     public static IngestSettings defaults() {
         return fromEnvironment(Map.of());
     }

@@ -33,8 +33,11 @@ import dev.formbridge.tenant.TenantId;
 public final class Keys {
     private Keys() {}
 
+    /** How every tenant's partition key starts (IAM's {@code dynamodb:LeadingKeys} condition in AWS matches it). */
+    public static final String TENANT_PREFIX = "TENANT#";
+
     public static String tenantPrefix(TenantId tenant) {
-        return "TENANT#" + tenant.value() + "#";
+        return TENANT_PREFIX + tenant.value() + "#";
     }
 
     public static String tenantPk(TenantId tenant) {

@@ -2,6 +2,8 @@ package dev.formbridge.local;
 
 import dev.formbridge.delivery.DeliveryJob;
 import dev.formbridge.delivery.DeliveryQueue;
+import dev.formbridge.delivery.FolderDeliveryQueue;
+import dev.formbridge.delivery.QueueSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -27,15 +28,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The local twin of the SQS delivery queue, durable in a folder: one file per job in {@code ready/} (named by the time
  * it becomes visible), claimed by an atomic rename into {@code inflight/}, deleted when processed. A job whose
- * processing throws comes back after a backoff; after {@value #MAX_RECEIVES} receives it moves to {@code dead/} (the
- * DLQ). After a crash, {@link #start} puts every in-flight job back, and a job in flight longer than the visibility
+ * processing throws comes back after a backoff; after {@link QueueSettings#maxReceiveCount} receives it moves to
+ * {@code dead/} (the DLQ). Receives and visibility timeout are {@link QueueSettings#DELIVERY}'s, as on SQS. After a
+ * crash, {@link #start} puts every in-flight job back, and a job in flight longer than the visibility
  * timeout comes back while running: a job is never lost because the process stopped or a worker hung.
  */
 public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalDeliveryQueue.class);
-    static final int MAX_RECEIVES = 10;
+    /** Receives after which a job moves to {@code dead/}: the SQS queue's {@code maxReceiveCount}, one source. */
+    static final int MAX_RECEIVES = QueueSettings.DELIVERY.maxReceiveCount();
     /** A job in flight longer than this is handed out again (SQS's visibility timeout): its worker hung or died. */
-    static final Duration VISIBILITY_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration VISIBILITY_TIMEOUT = QueueSettings.DELIVERY.visibilityTimeout();
 
     private static final long IDLE_POLL_MILLIS = 200;
 
@@ -101,7 +104,7 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
 
     /** Writes the job to a temporary file, then renames it into {@code ready/}: a reader never sees half a job. */
     private void write(DeliveryJob job, int receives) throws IOException {
-        String name = String.format("%013d-%02d-%s.json", job.notBefore().toEpochMilli(), receives, UUID.randomUUID());
+        String name = FolderDeliveryQueue.fileName(job, receives);
         Path temp = incoming.resolve(name);
         Files.writeString(temp, job.toJson(), StandardCharsets.UTF_8);
         move(temp, ready.resolve(name));
@@ -300,7 +303,7 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
         }
     }
 
-    /** Jobs that failed {@value #MAX_RECEIVES} times. */
+    /** Jobs that failed {@link #MAX_RECEIVES} times. */
     public int deadCount() {
         try (var d = Files.list(dead)) {
             return (int) d.count();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formbridge.delivery.DeliveryJob;
 import dev.formbridge.delivery.FolderDeliveryQueue;
+import dev.formbridge.delivery.QueueSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,7 +80,8 @@ class LocalDeliveryQueueTest {
             queue.send(job("dlv_poison", Instant.now()));
 
             await(() -> queue.deadCount() == 1);
-            assertThat(receives).hasValue(LocalDeliveryQueue.MAX_RECEIVES);
+            // the SQS queue's maxReceiveCount: both read QueueSettings.DELIVERY (infra/cdk OneSourceTest)
+            assertThat(receives).hasValue(QueueSettings.DELIVERY.maxReceiveCount());
             assertThat(queue.depth()).isZero();
         }
     }
@@ -139,7 +141,8 @@ class LocalDeliveryQueueTest {
             queue.send(job("dlv_hung", clock.instant()));
             await(() -> receives.get() == 1);
 
-            clock.advance(LocalDeliveryQueue.VISIBILITY_TIMEOUT.plusMinutes(1));
+            // the SQS queue's visibility timeout: both read QueueSettings.DELIVERY (infra/cdk OneSourceTest)
+            clock.advance(QueueSettings.DELIVERY.visibilityTimeout().plusMinutes(1));
 
             await(() -> receives.get() == 2);
             hung.countDown();

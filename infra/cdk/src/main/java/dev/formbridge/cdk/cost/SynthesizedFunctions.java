@@ -1,0 +1,65 @@
+package dev.formbridge.cdk.cost;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The functions and indexes of a synthesized template, as the cost model needs them. */
+record SynthesizedFunctions(List<Function> functions) {
+
+    record Function(String name, String handlerClass, int memoryMb, String architecture) {}
+
+    @SuppressWarnings("unchecked")
+    static SynthesizedFunctions of(Map<String, Object> template) {
+        List<Function> found = new ArrayList<>();
+        resources(template, "AWS::Lambda::Function").forEach(properties -> {
+            String handler = ((String) properties.get("Handler")).replaceFirst("::.*$", "");
+            Object architectures = properties.get("Architectures");
+            String architecture = architectures instanceof List<?> list && !list.isEmpty()
+                    ? (String) list.getFirst()
+                    : "x86_64"; // Lambda's default when the template names none
+            Object memory = properties.getOrDefault("MemorySize", 128);
+            Map<String, Object> variables =
+                    (Map<String, Object>) ((Map<String, Object>) properties.getOrDefault("Environment", Map.of()))
+                            .getOrDefault("Variables", Map.of());
+            String name = String.valueOf(variables.getOrDefault("POWERTOOLS_SERVICE_NAME", handler))
+                    .replaceFirst("^formbridge-", "");
+            found.add(new Function(name, handler, ((Number) memory).intValue(), architecture));
+        });
+        return new SynthesizedFunctions(List.copyOf(found));
+    }
+
+    Function byHandler(String handlerClass) {
+        return functions.stream()
+                .filter(f -> f.handlerClass().equals(handlerClass))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the template has no function for " + handlerClass));
+    }
+
+    /** Global secondary indexes of the table whose projection copies every attribute (each costs a full write). */
+    @SuppressWarnings("unchecked")
+    static int indexesProjectingAll(Map<String, Object> template) {
+        int count = 0;
+        for (Map<String, Object> table : resources(template, "AWS::DynamoDB::Table")) {
+            for (Object index : (List<Object>) table.getOrDefault("GlobalSecondaryIndexes", List.of())) {
+                Map<String, Object> projection = (Map<String, Object>) ((Map<String, Object>) index).get("Projection");
+                if ("ALL".equals(projection.get("ProjectionType"))) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> resources(Map<String, Object> template, String type) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        ((Map<String, Object>) template.get("Resources")).values().forEach(r -> {
+            Map<String, Object> resource = (Map<String, Object>) r;
+            if (type.equals(resource.get("Type"))) {
+                found.add((Map<String, Object>) resource.getOrDefault("Properties", Map.of()));
+            }
+        });
+        return found;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.formbridge.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.formbridge.cdk.cost.CostModel;
+import dev.formbridge.cdk.cost.CostReport;
+import dev.formbridge.cdk.cost.Prices;
+import dev.formbridge.cdk.cost.Traffic;
+import dev.formbridge.cdk.testutils.Synthesized;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The cost model in docs/deploy.md is the one the synthesized template implies. */
+class CostModelTest {
+    @SuppressWarnings("unchecked")
+    private final Map<String, Object> template =
+            (Map<String, Object>) Synthesized.defaults().template().toJSON();
+
+    private final CostModel model = new CostModel(template, Prices.US_EAST_1, Traffic.REFERENCE);
+
+    @Test
+    void the_cost_model_in_the_deploy_guide_matches_the_synthesized_template() throws Exception {
+        String document = Files.readString(Path.of("../../docs/deploy.md"));
+        assertThat(CostReport.section(document))
+                .as("docs/deploy.md is out of date: run scripts/cost-model")
+                .isEqualTo(CostReport.markdown(model));
+    }
+
+    @Test
+    void the_model_prices_every_function_with_its_memory_and_architecture_from_the_template() {
+        assertThat(model.functions())
+                .extracting(CostModel.FunctionLine::name)
+                .containsExactlyInAnyOrder("authorizer", "ingest", "router", "connector");
+        assertThat(model.functions()).allSatisfy(f -> {
+            assertThat(f.memoryMb()).isEqualTo(JavaFunctionProps.DEFAULT_MEMORY_MB);
+            assertThat(f.architecture()).isEqualTo("arm64");
+            assertThat(f.x86DollarsPerMillion()).isGreaterThan(f.dollarsPerMillion());
+        });
+    }
+
+    @Test
+    void more_memory_in_the_template_costs_more_in_the_model() throws Exception {
+        String json = dev.formbridge.Json.MAPPER
+                .writeValueAsString(template)
+                .replace("\"MemorySize\":512", "\"MemorySize\":1024");
+        Map<String, Object> bigger = dev.formbridge.Json.MAPPER.readValue(json, new TypeReference<>() {});
+        assertThat(new CostModel(bigger, Prices.US_EAST_1, Traffic.REFERENCE).total())
+                .isGreaterThan(model.total());
+    }
+
+    @Test
+    void one_submission_publishes_one_bus_event_and_costs_three_queue_requests() {
+        assertThat(model.perSubmission("EventBridge", "event")).isEqualTo(1);
+        assertThat(model.perSubmission("SQS", "request")).isEqualTo(3);
+        assertThat(model.perSubmission("API Gateway", "request")).isEqualTo(1);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.formbridge.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.formbridge.cdk.testutils.StubLambdaJars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Synth refuses to point a template at Lambda code that was not built. */
+class LambdaJarsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_three_jars_of_the_lambdas_build_are_found_by_their_classifiers() {
+        Path built = StubLambdaJars.create();
+        LambdaJars jars = LambdaJars.in(built);
+        assertThat(jars.authorizer().getFileName().toString()).endsWith("-authorizer.jar");
+        assertThat(jars.ingest().getFileName().toString()).endsWith("-ingest.jar");
+        assertThat(jars.shared().getFileName().toString()).endsWith("-aws.jar");
+    }
+
+    @Test
+    void a_missing_jar_fails_synth_with_the_command_that_builds_it() {
+        assertThatThrownBy(() -> LambdaJars.in(dir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lambdas-<version>-authorizer.jar")
+                .hasMessageContaining("./mvnw -B -DskipTests package -pl lambdas -am");
+    }
+
+    @Test
+    void a_jar_without_its_handler_fails_synth() throws Exception {
+        StubLambdaJars.jar(dir.resolve("lambdas-1-authorizer.jar"), "dev.formbridge.Other");
+        StubLambdaJars.jar(dir.resolve("lambdas-1-ingest.jar"), LambdaJars.INGEST_HANDLER);
+        StubLambdaJars.jar(dir.resolve("lambdas-1-aws.jar"), LambdaJars.ROUTER_HANDLER, LambdaJars.CONNECTOR_HANDLER);
+        assertThat(Files.list(dir)).hasSize(3);
+        assertThatThrownBy(() -> LambdaJars.in(dir)).hasMessageContaining("has no " + LambdaJars.AUTHORIZER_HANDLER);
+    }
+}
