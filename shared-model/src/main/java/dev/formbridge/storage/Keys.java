@@ -19,7 +19,8 @@ import dev.formbridge.tenant.TenantId;
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
  * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
- * metric bucket     TENANT#t#METRICS#&lt;M|H|D&gt;             &lt;start&gt;#SITE#s | &lt;start&gt;#CON#c  (D only: gsi2) PLATFORM#METRICS#&lt;day&gt; / t#SITE#s
+ * metric bucket     TENANT#t#METRICS#&lt;M|H|D&gt;             &lt;start&gt;#SITE#s                                       PLATFORM#METRICS#&lt;day&gt; / t#SITE#s (D only)
+ *                                                        &lt;start&gt;#CON#c                                        PLATFORM#METRICS#&lt;day&gt; / t#CON#c (D only)
  * connector         TENANT#t#CONNECTOR                   CON#c
  * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
  * dead letter       TENANT#t#DEADLETTER                  c#delivery
