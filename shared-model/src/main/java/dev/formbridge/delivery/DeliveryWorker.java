@@ -6,7 +6,9 @@ import dev.formbridge.connector.Connector;
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.connector.ConnectorRepository;
 import dev.formbridge.connector.ConnectorType;
+import dev.formbridge.metrics.LatencyHistogram;
 import dev.formbridge.metrics.MetricCounters;
+import dev.formbridge.metrics.MetricNames;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.submission.Submission;
 import dev.formbridge.submission.SubmissionId;
@@ -126,8 +128,8 @@ public final class DeliveryWorker {
                     delivery,
                     new Attempt(number, at, outcome.status(), outcome.duration(), null, null),
                     DeliveryStatus.DELIVERED)) {
-                count(delivery, "delivered");
-                count(delivery, latencyBucket(Duration.between(submission.receivedAt(), at)));
+                count(delivery, MetricNames.DELIVERED);
+                countLatency(delivery, Duration.between(submission.receivedAt(), at));
                 log.info("delivered on attempt {}", number);
                 return Outcome.DELIVERED;
             }
@@ -148,7 +150,7 @@ public final class DeliveryWorker {
                     new Attempt(number, at, outcome.status(), outcome.duration(), outcome.error(), next),
                     DeliveryStatus.PENDING)) {
                 queue.send(delivery.job(next));
-                count(delivery, "retried");
+                count(delivery, MetricNames.RETRIED);
                 log.info(
                         "attempt {} failed ({}), next in {} ms",
                         number,
@@ -164,28 +166,13 @@ public final class DeliveryWorker {
                 DeliveryStatus.FAILED);
         if (recorded) {
             deliveries.addDeadLetter(delivery, at, outcome.error());
-            count(delivery, "failed");
+            count(delivery, MetricNames.FAILED);
             log.info("attempt {} failed ({}); given up", number, outcome.status());
         }
         if (outcome.gone()) {
             disable(connector, at);
         }
         return recorded ? Outcome.FAILED : Outcome.NO_ATTEMPT;
-    }
-
-    /** Upper bounds (ms) of the accepted → delivered latency buckets; dashboards derive p50/p95 from them. */
-    public static final long[] LATENCY_BUCKETS_MILLIS = {
-        50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 300_000, 3_600_000
-    };
-
-    static String latencyBucket(Duration latency) {
-        long millis = latency.toMillis();
-        for (long bound : LATENCY_BUCKETS_MILLIS) {
-            if (millis <= bound) {
-                return "latency_le_" + bound;
-            }
-        }
-        return "latency_gt_" + LATENCY_BUCKETS_MILLIS[LATENCY_BUCKETS_MILLIS.length - 1];
     }
 
     /** Counts per site and per connector of the delivery's tenant (never a tenant dimension in EMF). */
@@ -196,6 +183,14 @@ public final class DeliveryWorker {
                 delivery.tenantId(),
                 MetricCounters.connector(delivery.connectorId().value()),
                 counter);
+    }
+
+    /** Counts the latency from receipt to delivery in the connector's histogram (per connector only). */
+    private void countLatency(Delivery delivery, Duration latency) {
+        counters.increment(
+                delivery.tenantId(),
+                MetricCounters.connector(delivery.connectorId().value()),
+                LatencyHistogram.counter(latency));
     }
 
     /** Writes the pending metric counters now (the local runtime on a timer and at shutdown). */
@@ -215,7 +210,7 @@ public final class DeliveryWorker {
         Attempt none = new Attempt(delivery.attemptCount() + 1, at, 0, Duration.ZERO, reason, null);
         if (record(delivery, none, DeliveryStatus.FAILED)) {
             deliveries.addDeadLetter(delivery, at, reason);
-            count(delivery, "failed");
+            count(delivery, MetricNames.FAILED);
             return Outcome.FAILED;
         }
         return Outcome.NO_ATTEMPT;

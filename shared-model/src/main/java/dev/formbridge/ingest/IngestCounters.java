@@ -2,6 +2,7 @@ package dev.formbridge.ingest;
 
 import dev.formbridge.metrics.MetricCounterRepository;
 import dev.formbridge.metrics.MetricCounters;
+import dev.formbridge.metrics.MetricNames;
 import dev.formbridge.security.SecurityEventRepository;
 import dev.formbridge.security.SecurityEventRepository.SecurityEvent;
 import dev.formbridge.site.SiteId;
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class IngestCounters {
     private static final Logger log = LoggerFactory.getLogger(IngestCounters.class);
-    static final String ACCEPTED = "accepted";
 
     private final MetricCounters counters;
     private final SecurityEventRepository securityEvents;
@@ -42,11 +42,11 @@ final class IngestCounters {
     private record Sample(TenantId tenantId, SiteId siteId, String reason) {}
 
     void accepted(TenantId tenantId, SiteId siteId) {
-        count(tenantId, siteId, ACCEPTED);
+        count(tenantId, siteId, MetricNames.ACCEPTED);
     }
 
     void rejected(TenantId tenantId, SiteId siteId, Rejection rejection) {
-        count(tenantId, siteId, "rejected_" + rejection.reason());
+        count(tenantId, siteId, MetricNames.rejected(rejection.reason()));
         if (rejection.isSecurityEvent()) {
             sample(new Sample(tenantId, siteId, rejection.reason()));
         }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Aggregates counter increments in memory and writes them with atomic ADDs at most every {@code flushEvery}: one
- * update per tenant, dimension and bucket (minute and hour) however many events it stands for. Every write is money
- * at scale; a submission costs a fraction of a write here. Counts that fail to write are kept for the next flush.
+ * Aggregates counter increments in memory and writes them with atomic ADDs at most every {@code flushEvery}: per
+ * tenant, dimension and minute one update to each of the minute, hour and day buckets, however many events it stands
+ * for. Every write is money at scale; a submission costs a fraction of a write here. A bucket that fails to write keeps
+ * its counts for the next flush, for that granularity alone, so no other bucket counts them twice.
  */
 public final class MetricCounters {
     private static final Logger log = LoggerFactory.getLogger(MetricCounters.class);
@@ -43,11 +45,20 @@ public final class MetricCounters {
         this.lastFlush = clock.millis();
     }
 
-    private record Key(TenantId tenantId, String dimension, Instant minute, String counter) {}
+    /** Pending counts of one counter; {@code only} names the one granularity still to write, null for all of them. */
+    private record Key(TenantId tenantId, String dimension, Instant minute, Granularity only, String counter) {
+        Key item() {
+            return new Key(tenantId, dimension, minute, only, "");
+        }
+
+        List<Granularity> granularities() {
+            return only == null ? List.of(Granularity.values()) : List.of(only);
+        }
+    }
 
     public void add(TenantId tenantId, String dimension, String counter, long increment) {
         Instant minute = Granularity.MINUTE.start(clock.instant());
-        pending.computeIfAbsent(new Key(tenantId, dimension, minute, counter), k -> new AtomicLong())
+        pending.computeIfAbsent(new Key(tenantId, dimension, minute, null, counter), k -> new AtomicLong())
                 .addAndGet(increment);
     }
 
@@ -62,44 +73,46 @@ public final class MetricCounters {
         }
     }
 
-    /** Writes all pending counts now: per tenant, dimension and minute one ADD to the minute and one to the hour. */
+    /** Writes all pending counts now: per tenant, dimension and minute one ADD to each granularity's bucket. */
     public synchronized void flush() {
         lastFlush = clock.millis();
         Map<Key, Map<String, Long>> byItem = new HashMap<>();
         pending.forEach((key, value) -> {
             long n = value.getAndSet(0);
             if (n > 0) {
-                byItem.computeIfAbsent(new Key(key.tenantId(), key.dimension(), key.minute(), ""), k -> new HashMap<>())
-                        .put(key.counter(), n);
+                byItem.computeIfAbsent(key.item(), k -> new HashMap<>()).put(key.counter(), n);
             }
         });
-        byItem.forEach((item, counts) -> {
-            for (Granularity granularity : Granularity.values()) {
+        int failed = 0;
+        RuntimeException last = null;
+        for (Map.Entry<Key, Map<String, Long>> item : byItem.entrySet()) {
+            Key key = item.getKey();
+            for (Granularity granularity : key.granularities()) {
                 try {
-                    repository.add(item.tenantId(), item.dimension(), granularity, item.minute(), counts);
+                    repository.add(key.tenantId(), key.dimension(), granularity, key.minute(), item.getValue());
                 } catch (RuntimeException e) {
-                    if (granularity == Granularity.MINUTE) {
-                        keep(item, counts);
-                        log.warn(
-                                "could not flush metric counters ({}); kept for the next flush",
-                                e.getClass().getSimpleName());
-                        break; // the hour is written with the minute next time, so neither is counted twice
-                    }
-                    log.warn(
-                            "could not flush hourly metric counters ({}); lost for this flush",
-                            e.getClass().getSimpleName());
+                    keep(key, granularity, item.getValue());
+                    failed++;
+                    last = e;
                 }
             }
-        });
+        }
+        if (last != null) {
+            log.warn(
+                    "could not write {} metric buckets ({}); kept for the next flush",
+                    failed,
+                    last.getClass().getSimpleName());
+        }
         // a bucket of a past minute gets no more counts; only those are dropped, so no increment races the removal
         Instant past = Granularity.MINUTE.start(clock.instant()).minus(Duration.ofMinutes(2));
         pending.entrySet()
                 .removeIf(e -> e.getValue().get() == 0 && e.getKey().minute().isBefore(past));
     }
 
-    private void keep(Key item, Map<String, Long> counts) {
+    private void keep(Key item, Granularity granularity, Map<String, Long> counts) {
         counts.forEach((counter, n) -> pending.computeIfAbsent(
-                        new Key(item.tenantId(), item.dimension(), item.minute(), counter), k -> new AtomicLong())
+                        new Key(item.tenantId(), item.dimension(), item.minute(), granularity, counter),
+                        k -> new AtomicLong())
                 .addAndGet(n));
     }
 }

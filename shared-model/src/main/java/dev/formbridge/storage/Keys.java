@@ -9,9 +9,9 @@ import dev.formbridge.tenant.TenantId;
 /**
  * The key design of the single table, in one place. Every partition key starts with {@code TENANT#<id>#}, with one
  * exception: index keys starting with {@code PLATFORM#}. Those are platform-wide index entries that only the portal
- * reads (a user's memberships across tenants, the tenant directory and every tenant's audit events by day for support
- * staff). No table key (pk) starts with it, the items they point at live under their tenant's partition key, and
- * nothing on the ingest or delivery path reads them.
+ * reads (a user's memberships across tenants, the tenant directory, and every tenant's audit events and day metric
+ * buckets by day for support staff). No table key (pk) starts with it, the items they point at live under their
+ * tenant's partition key, and nothing on the ingest or delivery path reads them.
  *
  * <pre>
  * item              pk                                   sk                  gsi1pk / gsi1sk                  gsi2pk / gsi2sk
@@ -19,7 +19,8 @@ import dev.formbridge.tenant.TenantId;
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
  * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
- * metric bucket     TENANT#t#METRIC#&lt;minute&gt;              SITE#s
+ * metric bucket     TENANT#t#METRICS#&lt;M|H|D&gt;             &lt;start&gt;#SITE#s                                       PLATFORM#METRICS#&lt;day&gt; / t#SITE#s (D only)
+ *                                                        &lt;start&gt;#CON#c                                        PLATFORM#METRICS#&lt;day&gt; / t#CON#c (D only)
  * connector         TENANT#t#CONNECTOR                   CON#c
  * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
  * dead letter       TENANT#t#DEADLETTER                  c#delivery
@@ -29,6 +30,9 @@ import dev.formbridge.tenant.TenantId;
  * </pre>
  *
  * A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
+ * Metric buckets of one tenant and granularity (minute, hour, day) share a partition and sort by bucket start, so one
+ * {@code sk BETWEEN} query reads a time range for every site and connector; &lt;start&gt; is fixed-width UTC
+ * ({@code 2026-11-26T10:15}, {@code 2026-11-26T10}, {@code 2026-11-26}).
  */
 public final class Keys {
     private Keys() {}
@@ -71,8 +75,31 @@ public final class Keys {
         return tenantPrefix(tenant) + "SUB#" + id.value();
     }
 
-    public static String metricPk(TenantId tenant, String minuteBucket) {
-        return tenantPrefix(tenant) + "METRIC#" + minuteBucket;
+    /** Every metric bucket of one granularity ({@code M}, {@code H} or {@code D}) of a tenant, in time order. */
+    public static String metricsPk(TenantId tenant, String granularity) {
+        return tenantPrefix(tenant) + "METRICS#" + granularity;
+    }
+
+    /**
+     * A metric bucket: its fixed-width start, then its dimension ({@code SITE#s}, {@code CON#c}). Bucket strings hold
+     * no {@code #}, so the first one separates the two.
+     */
+    public static String metricSk(String bucketStart, String dimension) {
+        return bucketStart + "#" + dimension;
+    }
+
+    /** The sort key just after every dimension of a bucket ({@code ~} sorts after {@code SITE#…} and {@code CON#…}). */
+    public static String metricSkAfter(String bucketStart) {
+        return metricSk(bucketStart, "~");
+    }
+
+    /** Every tenant's day metric buckets of one UTC day (gsi2), for support staff; a platform-wide key only the portal reads. */
+    public static String platformMetricsDayPk(java.time.LocalDate day) {
+        return PLATFORM_PREFIX + "METRICS#" + day;
+    }
+
+    public static String platformMetricsSk(TenantId tenant, String dimension) {
+        return tenant.value() + "#" + dimension;
     }
 
     public static String connectorsPk(TenantId tenant) {
