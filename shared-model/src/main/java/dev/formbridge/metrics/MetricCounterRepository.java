@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code CON#<id>}), incremented with atomic {@code ADD}: one update carries any number of counters, so writers
  * aggregate in memory ({@link MetricCounters}) and flush rarely. A tenant's buckets of one granularity share a
  * partition in time order, so a time range is one query; day buckets are also in a platform-wide index by day for
- * support staff. Never a scan (see {@link Keys} and ADR 0011).
+ * support staff. Never a scan (see {@link Keys} and ADR 0015).
  */
 public final class MetricCounterRepository {
     /** The three bucket sizes, with how long each is kept. */
