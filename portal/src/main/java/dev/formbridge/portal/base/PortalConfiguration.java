@@ -8,6 +8,7 @@ import dev.formbridge.delivery.FolderDeliveryQueue;
 import dev.formbridge.delivery.ReplayService;
 import dev.formbridge.delivery.Router;
 import dev.formbridge.delivery.SqsDeliveryQueue;
+import dev.formbridge.metrics.MetricsService;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.KmsSecretCipher;
 import dev.formbridge.secret.LocalKeyFileCipher;
@@ -122,6 +123,12 @@ class PortalConfiguration {
                 cipher,
                 allowPrivateTargets ? OutboundPolicy.allowLocal() : OutboundPolicy.production(),
                 clock);
+    }
+
+    @Bean
+    MetricsService metricsService(Storage storage, Clock clock, DeliveryRepository deliveries) {
+        return new MetricsService(
+                storage, clock, tenant -> deliveries.deadLetters(tenant).size());
     }
 
     @Bean

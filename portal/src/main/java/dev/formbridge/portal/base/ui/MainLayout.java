@@ -50,6 +50,7 @@ public final class MainLayout extends AppLayout {
     private SideNav createNavigation() {
         SideNav nav = new SideNav();
         nav.setLabel("Main");
+        nav.addItem(new SideNavItem("Dashboard", "dashboard", VaadinIcon.CHART_LINE.create()));
         nav.addItem(new SideNavItem("Sites", "sites", VaadinIcon.GLOBE.create()));
         nav.addItem(new SideNavItem("Submissions", "submissions", VaadinIcon.INBOX.create()));
         nav.addItem(new SideNavItem("Deliveries", "deliveries", VaadinIcon.PAPERPLANE.create()));
