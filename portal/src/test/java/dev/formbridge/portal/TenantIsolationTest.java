@@ -158,6 +158,8 @@ class TenantIsolationTest {
     @Test
     void a_tenant_user_cannot_use_the_support_console() {
         assertThatThrownBy(() -> portal.support.organisations(null)).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> portal.support.health(java.time.LocalDate.now()))
+                .isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> portal.support.organisation(tenantA.id()))
                 .isInstanceOf(PermissionDeniedException.class);
     }

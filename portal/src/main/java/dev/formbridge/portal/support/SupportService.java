@@ -4,6 +4,8 @@ import com.vaadin.flow.server.VaadinSession;
 import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditQuery;
 import dev.formbridge.audit.AuditRepository;
+import dev.formbridge.metrics.MetricsService;
+import dev.formbridge.metrics.TenantHealth;
 import dev.formbridge.portal.audit.AuditTrail;
 import dev.formbridge.portal.security.CurrentUser;
 import dev.formbridge.portal.security.NotFoundException;
@@ -40,6 +42,7 @@ public class SupportService {
     private final SubmissionService submissions;
     private final AuditRepository auditLog;
     private final AuditTrail audit;
+    private final MetricsService metrics;
 
     public SupportService(
             CurrentUser currentUser,
@@ -47,13 +50,24 @@ public class SupportService {
             SiteService sites,
             SubmissionService submissions,
             AuditRepository auditLog,
-            AuditTrail audit) {
+            AuditTrail audit,
+            MetricsService metrics) {
         this.currentUser = currentUser;
         this.tenants = tenants;
         this.sites = sites;
         this.submissions = submissions;
         this.auditLog = auditLog;
         this.audit = audit;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Health across organisations on one UTC day: accepted, rejected signatures, delivered, failed, failure rate and
+     * dead-letter depth, worst failure rate first. Aggregates only; opening an organisation is what gets audited.
+     */
+    public List<TenantHealth> health(LocalDate day) {
+        requireSupport();
+        return metrics.health(day);
     }
 
     /** A site as support sees it: no secret, no secret versions. */

@@ -8,6 +8,7 @@ import dev.formbridge.delivery.DeliveryRepository;
 import dev.formbridge.delivery.FolderDeliveryQueue;
 import dev.formbridge.delivery.ReplayService;
 import dev.formbridge.delivery.Router;
+import dev.formbridge.metrics.MetricsService;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.portal.audit.AuditAdminService;
 import dev.formbridge.portal.audit.AuditTrail;
@@ -89,7 +90,14 @@ public final class PortalServices {
         auditAdmin = new AuditAdminService(auditLog, tenants);
         deliveryAdmin = new DeliveryAdminService(deliveries, replay, connectors, tenants);
         support = new SupportService(
-                currentUser, new TenantService(storage, clock), sites, submissions, auditLog, auditTrail);
+                currentUser,
+                new TenantService(storage, clock),
+                sites,
+                submissions,
+                auditLog,
+                auditTrail,
+                new MetricsService(
+                        storage, clock, tenant -> deliveries.deadLetters(tenant).size()));
     }
 
     /** Acts as the user with this e-mail (the e-mail is also the subject, as with the local provider). */

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditQuery;
+import dev.formbridge.metrics.TenantHealth;
 import dev.formbridge.portal.audit.ui.AuditEventGrid;
 import dev.formbridge.portal.base.ui.Ui;
 import dev.formbridge.portal.security.CurrentUser;
@@ -48,6 +49,8 @@ class SupportView extends VerticalLayout {
         moreEvents.addClickListener(click -> Ui.run(() -> appendEvents(eventsCursor)));
         add(Ui.page(
                 "Support console",
+                new H3("Health today (UTC)"),
+                createHealth(),
                 new H3("Organisations"),
                 organisations,
                 moreOrganisations,
@@ -57,6 +60,28 @@ class SupportView extends VerticalLayout {
                 moreEvents));
         loadOrganisations(null);
         showEvents();
+    }
+
+    private Grid<TenantHealth> createHealth() {
+        Grid<TenantHealth> health = new Grid<>();
+        health.setAriaLabel("Health across organisations");
+        health.addComponentColumn(h -> new RouterLink(
+                        h.tenantId().value(),
+                        SupportOrganisationView.class,
+                        new RouteParameters("tenantId", h.tenantId().value())))
+                .setHeader("Organisation")
+                .setAutoWidth(true);
+        health.addColumn(TenantHealth::accepted).setHeader("Accepted");
+        health.addColumn(TenantHealth::rejectedSignatures).setHeader("Rejected signatures");
+        health.addColumn(TenantHealth::delivered).setHeader("Delivered");
+        health.addColumn(TenantHealth::failed).setHeader("Failed");
+        health.addColumn(h -> h.failureRate() == null ? "–" : String.format("%.1f %%", 100 * h.failureRate()))
+                .setHeader("Failure rate");
+        health.addColumn(h -> h.deadLetters() == null ? "–" : String.valueOf(h.deadLetters()))
+                .setHeader("Dead letters");
+        health.setItems(support.health(LocalDate.now(ZoneOffset.UTC)));
+        health.setAllRowsVisible(true);
+        return health;
     }
 
     private void configureOrganisations() {
