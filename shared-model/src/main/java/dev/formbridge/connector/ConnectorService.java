@@ -185,7 +185,8 @@ public final class ConnectorService {
     /**
      * Makes version {@code number}'s settings current again, as a new version that records it as restored from
      * {@code number}. Credentials (headers, signing secrets) stay as they are now; the settings are checked again
-     * (a URL that the SSRF rules refuse today is refused). Restoring settings equal to the current ones changes nothing.
+     * (a URL that the SSRF rules refuse today is refused). Restoring settings equal to the current ones changes
+     * nothing.
      */
     public Connector restore(TenantId tenant, ConnectorId id, int number, String actor) {
         Connector current = get(tenant, id);
