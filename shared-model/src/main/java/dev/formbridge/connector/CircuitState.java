@@ -22,6 +22,7 @@ public record CircuitState(Status status, Instant openSince, Instant openUntil, 
         return new CircuitState(Status.CLOSED, null, null, null);
     }
 
+    /** Deliveries go out without waiting. */
     public boolean isClosed() {
         return status == Status.CLOSED;
     }

@@ -1,6 +1,5 @@
 package dev.formbridge.connector;
 
-import dev.formbridge.Json;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.EncryptedSecret;
 import dev.formbridge.secret.SecretCipher;
@@ -10,7 +9,6 @@ import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -37,7 +35,7 @@ public final class ConnectorService {
     private final ConnectorRepository connectors;
     private final ConnectorHistory history;
     private final CircuitStateRepository circuits;
-    private final SpecCheck rules;
+    private final ConnectorDrafts drafts;
     private final SecretCipher cipher;
     private final Clock clock;
 
@@ -45,7 +43,7 @@ public final class ConnectorService {
         this.connectors = new ConnectorRepository(storage);
         this.history = new ConnectorHistory(storage, cipher);
         this.circuits = new CircuitStateRepository(storage);
-        this.rules = new SpecCheck(policy);
+        this.drafts = new ConnectorDrafts(new SpecCheck(policy), cipher, clock);
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -133,7 +131,7 @@ public final class ConnectorService {
 
     /** Creates a connector, enabled, as version 1 of its history, made by {@code actor}. */
     public NewConnector create(TenantId tenant, Spec spec, String actor) {
-        NewConnector built = build(tenant, ConnectorId.next(), spec, requireActor(actor));
+        NewConnector built = drafts.create(tenant, ConnectorId.next(), spec, requireActor(actor));
         Connector saved = connectors.save(built.connector());
         history.record(saved);
         return new NewConnector(saved, built.signingSecret());
@@ -146,11 +144,11 @@ public final class ConnectorService {
      */
     public Connector draft(TenantId tenant, ConnectorId id, Spec spec) {
         if (id == null) {
-            return build(tenant, ConnectorId.next(), spec, Revision.UNKNOWN_ACTOR)
+            return drafts.create(tenant, ConnectorId.next(), spec, Revision.UNKNOWN_ACTOR)
                     .connector();
         }
         Connector current = get(tenant, id);
-        return withSpec(current, spec, current.revision());
+        return drafts.apply(current, spec);
     }
 
     /**
@@ -201,10 +199,12 @@ public final class ConnectorService {
         return circuits.find(tenant, id, clock.instant());
     }
 
+    /** The tenant's connector; {@link NoSuchElementException} for an unknown id or another tenant's. */
     public Connector get(TenantId tenant, ConnectorId id) {
         return connectors.find(tenant, id).orElseThrow(() -> new NoSuchElementException("no connector " + id));
     }
 
+    /** All of the tenant's connectors. */
     public List<Connector> list(TenantId tenant) {
         return connectors.list(tenant);
     }
@@ -247,6 +247,7 @@ public final class ConnectorService {
                 .toList()));
     }
 
+    /** Enables or disables a connector (not a change of its settings: no version). */
     public Connector setEnabled(TenantId tenant, ConnectorId id, boolean enabled) {
         Connector connector = get(tenant, id);
         return connectors.save(enabled ? connector.enable() : connector.disable("disabled by an admin"));
@@ -257,9 +258,9 @@ public final class ConnectorService {
             throw new IllegalArgumentException("a connector's type cannot change; create a new connector instead");
         }
         history.ensureRecorded(current); // a version an interrupted change left unwritten, before moving past it
-        Connector proposed = withSpec(current, spec, current.revision());
+        Connector proposed = drafts.apply(current, spec);
         EncryptedSecret headers = clearHeaders ? null : proposed.headers();
-        if (sameSettings(current, proposed) && Objects.equals(headers, current.headers())) {
+        if (ConnectorDrafts.sameSettings(current, proposed) && Objects.equals(headers, current.headers())) {
             return current;
         }
         Revision next = current.revision().next(actor, clock.instant(), restoredFrom);
@@ -274,84 +275,6 @@ public final class ConnectorService {
                 next));
         history.record(saved); // second write: if it never happens, ensureRecorded repairs it
         return saved;
-    }
-
-    /** {@code current} with the checked settings of {@code spec}; its stored headers unless the spec has some. */
-    private Connector withSpec(Connector current, Spec spec, Revision revision) {
-        rules.check(spec);
-        EncryptedSecret headers =
-                spec.headers().isEmpty() ? current.headers() : encryptHeaders(current, spec.headers());
-        return current.withSettings(
-                spec.name().strip(),
-                spec.target().strip(),
-                ConnectorFilter.require(spec.filter()),
-                SpecCheck.blankToNull(spec.template()),
-                headers,
-                spec.timeout(),
-                spec.retryPolicy(),
-                revision);
-    }
-
-    private static boolean sameSettings(Connector a, Connector b) {
-        return a.name().equals(b.name())
-                && a.target().equals(b.target())
-                && Objects.equals(a.filter(), b.filter())
-                && Objects.equals(a.template(), b.template())
-                && a.timeout().equals(b.timeout())
-                && a.retryPolicy().delays().equals(b.retryPolicy().delays())
-                && a.retryPolicy()
-                        .retryableClientErrors()
-                        .equals(b.retryPolicy().retryableClientErrors());
-    }
-
-    /** A new connector from {@code spec}, not stored, with a new signing secret if it is a webhook. */
-    private NewConnector build(TenantId tenant, ConnectorId id, Spec spec, String actor) {
-        rules.check(spec);
-        Instant now = clock.instant();
-        Connector bare = new Connector(
-                tenant,
-                id,
-                spec.type(),
-                spec.name().strip(),
-                true,
-                null,
-                ConnectorFilter.require(spec.filter()),
-                SpecCheck.blankToNull(spec.template()),
-                spec.target().strip(),
-                List.of(),
-                null,
-                spec.timeout(),
-                spec.retryPolicy(),
-                now,
-                0,
-                Revision.first(actor, now));
-        SigningSecret secret = null;
-        if (spec.type() == ConnectorType.WEBHOOK) {
-            secret = SigningSecret.generate();
-            EncryptedSecret encrypted = cipher.encrypt(secret.key(), bare.secretContext("signing#v1"));
-            bare = bare.withSigningSecrets(List.of(new SecretVersion(1, encrypted, now, null)));
-        }
-        Connector connector = bare.withSettings(
-                bare.name(),
-                bare.target(),
-                bare.filter(),
-                bare.template(),
-                encryptHeaders(bare, spec.headers()),
-                bare.timeout(),
-                bare.retryPolicy(),
-                bare.revision());
-        return new NewConnector(connector, secret);
-    }
-
-    private EncryptedSecret encryptHeaders(Connector connector, Map<String, String> headers) {
-        if (headers == null || headers.isEmpty()) {
-            return null;
-        }
-        try {
-            return cipher.encrypt(Json.MAPPER.writeValueAsBytes(headers), connector.secretContext("headers"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
     }
 
     private static String requireActor(String actor) {

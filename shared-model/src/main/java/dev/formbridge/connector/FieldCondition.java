@@ -38,10 +38,12 @@ public sealed interface FieldCondition {
             Objects.requireNonNull(first, "a numeric condition needs a comparison");
         }
 
+        /** One comparison, e.g. {@code of("rating", GREATER, 4)}. */
         public static Numeric of(String field, Operator operator, Number value) {
             return new Numeric(field, new Comparison(operator, new BigDecimal(value.toString())), null);
         }
 
+        /** A range: a lower bound ({@code >}, {@code >=}) and an upper one ({@code <}, {@code <=}). */
         public static Numeric between(
                 String field, Operator lower, Number lowerValue, Operator upper, Number upperValue) {
             return new Numeric(
@@ -50,6 +52,7 @@ public sealed interface FieldCondition {
                     new Comparison(upper, new BigDecimal(upperValue.toString())));
         }
 
+        /** The comparisons in pattern order: {@code first}, then {@code second} if there is one. */
         public List<Comparison> comparisons() {
             return second == null ? List.of(first) : List.of(first, second);
         }
@@ -77,14 +80,17 @@ public sealed interface FieldCondition {
             this.symbol = symbol;
         }
 
+        /** How a pattern writes it: {@code =}, {@code <}, {@code <=}, {@code >}, {@code >=}. */
         public String symbol() {
             return symbol;
         }
 
+        /** {@code >} or {@code >=}: may start a range. */
         public boolean isLowerBound() {
             return this == GREATER || this == GREATER_OR_EQUAL;
         }
 
+        /** {@code <} or {@code <=}: may end a range. */
         public boolean isUpperBound() {
             return this == LESS || this == LESS_OR_EQUAL;
         }

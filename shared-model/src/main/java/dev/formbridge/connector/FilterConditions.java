@@ -30,10 +30,12 @@ public record FilterConditions(List<String> siteIds, List<String> formIds, List<
         return new FilterConditions(List.of(), List.of(), List.of());
     }
 
+    /** These conditions for the sites with these ids (replacing the sites listed before). */
     public FilterConditions withSites(String... ids) {
         return new FilterConditions(List.of(ids), formIds, fields);
     }
 
+    /** These conditions for the forms with these ids (replacing the forms listed before). */
     public FilterConditions withForms(String... ids) {
         return new FilterConditions(siteIds, List.of(ids), fields);
     }
@@ -45,6 +47,7 @@ public record FilterConditions(List<String> siteIds, List<String> formIds, List<
         return new FilterConditions(siteIds, formIds, more);
     }
 
+    /** No site, no form, no field condition: every submission (no filter). */
     public boolean isEmpty() {
         return siteIds.isEmpty() && formIds.isEmpty() && fields.isEmpty();
     }

@@ -27,14 +27,17 @@ public record DeliveryAlert(
         Objects.requireNonNull(at, "at");
     }
 
+    /** The destination answered 410 at {@code at} and the connector was disabled. */
     public static DeliveryAlert connectorDisabled(TenantId tenant, ConnectorId connector, Instant at) {
         return new DeliveryAlert(tenant, connector, Reason.CONNECTOR_DISABLED, at, null, 0);
     }
 
+    /** The circuit opened again at {@code at}, having stayed open since {@code openSince}. */
     public static DeliveryAlert circuitOpen(TenantId tenant, ConnectorId connector, Instant openSince, Instant at) {
         return new DeliveryAlert(tenant, connector, Reason.CIRCUIT_OPEN, at, openSince, 0);
     }
 
+    /** The connector's dead-letter list reached {@code count} entries at {@code at}. */
     public static DeliveryAlert deadLetters(TenantId tenant, ConnectorId connector, long count, Instant at) {
         return new DeliveryAlert(tenant, connector, Reason.DEAD_LETTERS, at, null, count);
     }

@@ -20,6 +20,7 @@ public record Member(
         return new Member(tenantId, userId, email, newRole, joinedAt, notifications);
     }
 
+    /** This member with notification e-mails turned on or off. */
     public Member withNotifications(boolean enabled) {
         return new Member(tenantId, userId, email, role, joinedAt, enabled);
     }
