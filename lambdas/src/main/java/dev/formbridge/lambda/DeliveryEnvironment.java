@@ -12,6 +12,7 @@ import dev.formbridge.delivery.SqsDeliveryQueue;
 import dev.formbridge.delivery.WebhookSender;
 import dev.formbridge.metrics.MetricCounterRepository;
 import dev.formbridge.metrics.MetricCounters;
+import dev.formbridge.notification.Notifier;
 import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.storage.Storage;
@@ -49,21 +50,24 @@ final class DeliveryEnvironment {
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
         Storage storage = Environment.storage();
+        SesMailer mailer = new SesMailer(ses, Optional.empty());
+        String from = required(MAIL_FROM_ENV);
         return new DeliveryWorker(
                 storage,
                 deliveryQueue(),
                 Map.of(
                         ConnectorType.WEBHOOK, new WebhookSender(http, Environment.secretCipher(), clock),
                         ConnectorType.SLACK, new SlackSender(http),
-                        ConnectorType.EMAIL,
-                                new EmailSender(new SesMailer(ses, Optional.empty()), required(MAIL_FROM_ENV))),
+                        ConnectorType.EMAIL, new EmailSender(mailer, from)),
                 CircuitBreakers.defaults(clock),
                 new MetricCounters(
                         new MetricCounterRepository(storage),
                         clock,
                         Duration.ofSeconds(Long.parseLong(
                                 System.getenv().getOrDefault("FORMBRIDGE_METRICS_FLUSH_SECONDS", "30")))),
-                clock);
+                clock,
+                // owners and admins hear about a disabled connector, a long-open circuit, growing dead letters
+                new Notifier(storage, mailer, from, clock));
     }
 
     /** The value of a required environment variable, or a clear failure at start. */

@@ -11,7 +11,8 @@ import java.util.List;
  * A destination a tenant's submissions are delivered to, with the filter that selects them and the template that
  * shapes them. {@code target} is the URL (webhook, Slack) or the comma-separated recipients (e-mail). A webhook
  * connector has its own Standard Webhooks signing secret versions; {@code headers} holds its auth and custom headers,
- * encrypted (they are credentials and are never shown again).
+ * encrypted (they are credentials and are never shown again). {@code version} is the optimistic lock of the stored
+ * item (every save); {@code revision} is the connector's place in its version history (changes of its settings only).
  */
 public record Connector(
         TenantId tenantId,
@@ -28,13 +29,15 @@ public record Connector(
         Duration timeout,
         RetryPolicy retryPolicy,
         Instant createdAt,
-        long version) {
+        long version,
+        Revision revision) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
 
     public Connector {
         signingSecrets = List.copyOf(signingSecrets);
+        java.util.Objects.requireNonNull(revision, "revision");
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException(
                     "a connector timeout is between 1 ms and " + MAX_TIMEOUT.toSeconds() + " s");
@@ -70,7 +73,8 @@ public record Connector(
                 timeout,
                 retryPolicy,
                 createdAt,
-                version);
+                version,
+                revision);
     }
 
     public Connector withSigningSecrets(List<SecretVersion> versions) {
@@ -89,7 +93,8 @@ public record Connector(
                 timeout,
                 retryPolicy,
                 createdAt,
-                version);
+                version,
+                revision);
     }
 
     public Connector enable() {
@@ -108,6 +113,39 @@ public record Connector(
                 timeout,
                 retryPolicy,
                 createdAt,
-                version);
+                version,
+                revision);
+    }
+
+    /**
+     * This connector with other settings (name, target, filter, template, timeout, retry policy, headers) at
+     * {@code newRevision}; its id, type, state and signing secrets stay.
+     */
+    public Connector withSettings(
+            String newName,
+            String newTarget,
+            String newFilter,
+            String newTemplate,
+            EncryptedSecret newHeaders,
+            Duration newTimeout,
+            RetryPolicy newRetryPolicy,
+            Revision newRevision) {
+        return new Connector(
+                tenantId,
+                id,
+                type,
+                newName,
+                enabled,
+                disabledReason,
+                newFilter,
+                newTemplate,
+                newTarget,
+                signingSecrets,
+                newHeaders,
+                newTimeout,
+                newRetryPolicy,
+                createdAt,
+                version,
+                newRevision);
     }
 }

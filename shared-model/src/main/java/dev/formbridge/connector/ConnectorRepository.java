@@ -125,6 +125,18 @@ public final class ConnectorRepository {
                         Instant.class,
                         a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
                 .addAttribute(
+                        Integer.class,
+                        a -> a.name("revision").getter(i -> i.revision).setter((i, v) -> i.revision = v))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("changedBy").getter(i -> i.changedBy).setter((i, v) -> i.changedBy = v))
+                .addAttribute(
+                        Instant.class,
+                        a -> a.name("changedAt").getter(i -> i.changedAt).setter((i, v) -> i.changedAt = v))
+                .addAttribute(
+                        Integer.class,
+                        a -> a.name("restoredFrom").getter(i -> i.restoredFrom).setter((i, v) -> i.restoredFrom = v))
+                .addAttribute(
                         Long.class,
                         a -> a.name("version")
                                 .getter(i -> i.version)
@@ -148,6 +160,10 @@ public final class ConnectorRepository {
         private List<Long> retryDelaysMillis;
         private List<Integer> retryableStatuses;
         private Instant createdAt;
+        private Integer revision;
+        private String changedBy;
+        private Instant changedAt;
+        private Integer restoredFrom;
         private Long version;
 
         static ConnectorItem from(Connector c) {
@@ -176,6 +192,10 @@ public final class ConnectorRepository {
             item.retryDelaysMillis =
                     c.retryPolicy().delays().stream().map(Duration::toMillis).toList();
             item.createdAt = c.createdAt();
+            item.revision = c.revision().number();
+            item.changedBy = c.revision().actor();
+            item.changedAt = c.revision().at();
+            item.restoredFrom = c.revision().restoredFrom();
             item.version = c.version() == 0 ? null : c.version();
             return item;
         }
@@ -208,7 +228,10 @@ public final class ConnectorRepository {
                                     ? RetryPolicy.DEFAULT_RETRYABLE_CLIENT_ERRORS
                                     : java.util.Set.copyOf(retryableStatuses)),
                     createdAt,
-                    version == null ? 0 : version);
+                    version == null ? 0 : version,
+                    revision == null
+                            ? Revision.first(Revision.UNKNOWN_ACTOR, createdAt)
+                            : new Revision(revision, changedBy, changedAt, restoredFrom == null ? 0 : restoredFrom));
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.formbridge.connector;
 
-import dev.formbridge.Json;
-import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.EncryptedSecret;
 import dev.formbridge.secret.SecretCipher;
@@ -9,29 +7,44 @@ import dev.formbridge.secret.SecretVersion;
 import dev.formbridge.secret.SigningSecret;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * Creates and changes connectors, checking what a tenant admin typed before it is stored: the filter compiles as an
- * EventBridge pattern, the template compiles, the URL passes the SSRF rules. Every method takes the caller's tenant.
- * A webhook connector's signing secret is returned once ({@link NewConnector}) and stored only encrypted, like its
- * auth and custom headers.
+ * EventBridge pattern, the template compiles, the URL passes the SSRF rules. Every method takes the caller's tenant;
+ * another tenant's connector is not found ({@link NoSuchElementException}). A webhook connector's signing secret is
+ * returned once ({@link NewConnector}) and stored only encrypted, like its auth and custom headers, which are
+ * write-only: no method returns them.
+ *
+ * <p>Every change of a connector's settings (create, {@link #update}, {@link #clearHeaders}, {@link #restore}) is a
+ * new version in its history ({@link #versions}): an immutable copy of the settings without credentials, with who and
+ * when. There are no transactions, so a change is two conditional single-item writes in a fixed order: first the
+ * connector, conditional on the lock version that was read (a concurrent change fails with
+ * {@link dev.formbridge.storage.ConcurrentModificationException} and is not half-applied), carrying the new version's
+ * number, actor and time; then the version item, derived from the connector, put only if absent. A crash between the
+ * two leaves the new settings current and their version item missing; the next change, history read or restore of
+ * that connector writes it from the connector before going on, so the history ends up complete and holds no version
+ * that never became current. Enabling, disabling and secret rotation change no settings and make no version.
  */
 public final class ConnectorService {
     private final ConnectorRepository connectors;
+    private final ConnectorHistory history;
+    private final CircuitStateRepository circuits;
+    private final ConnectorDrafts drafts;
     private final SecretCipher cipher;
-    private final OutboundPolicy policy;
     private final Clock clock;
 
     public ConnectorService(Storage storage, SecretCipher cipher, OutboundPolicy policy, Clock clock) {
         this.connectors = new ConnectorRepository(storage);
+        this.history = new ConnectorHistory(storage, cipher);
+        this.circuits = new CircuitStateRepository(storage);
+        this.drafts = new ConnectorDrafts(new SpecCheck(policy), cipher, clock);
         this.cipher = cipher;
-        this.policy = policy;
         this.clock = clock;
     }
 
@@ -45,6 +58,10 @@ public final class ConnectorService {
             Map<String, String> headers,
             Duration timeout,
             RetryPolicy retryPolicy) {
+        public Spec {
+            headers = headers == null ? Map.of() : headers;
+        }
+
         public static Spec webhook(String name, String url) {
             return new Spec(
                     ConnectorType.WEBHOOK,
@@ -107,56 +124,87 @@ public final class ConnectorService {
     /** A connector with the signing secret just created for it (webhooks; null otherwise): show it once. */
     public record NewConnector(Connector connector, SigningSecret signingSecret) {}
 
+    /** Creates a connector as version 1, made by an unknown actor; prefer {@link #create(TenantId, Spec, String)}. */
     public NewConnector create(TenantId tenant, Spec spec) {
-        check(spec);
-        ConnectorId id = ConnectorId.next();
-        Connector draft = new Connector(
-                tenant,
-                id,
-                spec.type(),
-                spec.name().strip(),
-                true,
-                null,
-                ConnectorFilter.require(spec.filter()),
-                blankToNull(spec.template()),
-                spec.target().strip(),
-                List.of(),
-                null,
-                spec.timeout(),
-                spec.retryPolicy(),
-                clock.instant(),
-                0);
-        SigningSecret secret = null;
-        List<SecretVersion> secrets = List.of();
-        if (spec.type() == ConnectorType.WEBHOOK) {
-            secret = SigningSecret.generate();
-            EncryptedSecret encrypted = cipher.encrypt(secret.key(), draft.secretContext("signing#v1"));
-            secrets = List.of(new SecretVersion(1, encrypted, clock.instant(), null));
-        }
-        EncryptedSecret headers = encryptHeaders(draft, spec.headers());
-        Connector connector = new Connector(
-                tenant,
-                id,
-                spec.type(),
-                draft.name(),
-                true,
-                null,
-                draft.filter(),
-                draft.template(),
-                draft.target(),
-                secrets,
-                headers,
-                spec.timeout(),
-                spec.retryPolicy(),
-                draft.createdAt(),
-                0);
-        return new NewConnector(connectors.save(connector), secret);
+        return create(tenant, spec, Revision.UNKNOWN_ACTOR);
     }
 
+    /** Creates a connector, enabled, as version 1 of its history, made by {@code actor}. */
+    public NewConnector create(TenantId tenant, Spec spec, String actor) {
+        NewConnector built = drafts.create(tenant, ConnectorId.next(), spec, requireActor(actor));
+        Connector saved = connectors.save(built.connector());
+        history.record(saved);
+        return new NewConnector(saved, built.signingSecret());
+    }
+
+    /**
+     * The connector as it would be with {@code spec}, checked but not stored, for a dry run of unsaved edits:
+     * {@code id} null means a new connector (with a throw-away signing secret); otherwise the stored connector with
+     * the spec's settings and, when the spec has none, its stored headers.
+     */
+    public Connector draft(TenantId tenant, ConnectorId id, Spec spec) {
+        if (id == null) {
+            return drafts.create(tenant, ConnectorId.next(), spec, Revision.UNKNOWN_ACTOR)
+                    .connector();
+        }
+        Connector current = get(tenant, id);
+        return drafts.apply(current, spec);
+    }
+
+    /**
+     * Changes a connector's settings: name, target, filter, template, timeout, retry policy and, if {@code spec} has
+     * any, its headers (replacing all stored ones; a spec without headers keeps them, since the portal never has
+     * them to send back). The type cannot change. A spec equal to the current settings changes nothing; anything
+     * else is a new version made by {@code actor}.
+     *
+     * @throws dev.formbridge.storage.ConcurrentModificationException someone changed the connector meanwhile
+     */
+    public Connector update(TenantId tenant, ConnectorId id, Spec spec, String actor) {
+        return change(get(tenant, id), spec, requireActor(actor), 0, false);
+    }
+
+    /** Removes all of a webhook connector's auth and custom headers, as a new version. */
+    public Connector clearHeaders(TenantId tenant, ConnectorId id, String actor) {
+        Connector current = get(tenant, id);
+        return change(current, ConnectorHistory.specOf(current), requireActor(actor), 0, true);
+    }
+
+    /** The connector's versions, newest first (the first one is its current settings). */
+    public List<ConnectorVersion> versions(TenantId tenant, ConnectorId id) {
+        return history.list(get(tenant, id));
+    }
+
+    /** One version of the connector. */
+    public ConnectorVersion version(TenantId tenant, ConnectorId id, int number) {
+        return history.find(get(tenant, id), number)
+                .orElseThrow(() -> new NoSuchElementException("no version " + number + " of connector " + id));
+    }
+
+    /**
+     * Makes version {@code number}'s settings current again, as a new version that records it as restored from
+     * {@code number}. Credentials (headers, signing secrets) stay as they are now; the settings are checked again
+     * (a URL that the SSRF rules refuse today is refused). Restoring settings equal to the current ones changes
+     * nothing.
+     */
+    public Connector restore(TenantId tenant, ConnectorId id, int number, String actor) {
+        Connector current = get(tenant, id);
+        ConnectorVersion version = history.find(current, number)
+                .orElseThrow(() -> new NoSuchElementException("no version " + number + " of connector " + id));
+        return change(current, version.spec(), requireActor(actor), number, false);
+    }
+
+    /** The connector's circuit breaker as the delivery workers last recorded it. */
+    public CircuitState circuit(TenantId tenant, ConnectorId id) {
+        get(tenant, id);
+        return circuits.find(tenant, id, clock.instant());
+    }
+
+    /** The tenant's connector; {@link NoSuchElementException} for an unknown id or another tenant's. */
     public Connector get(TenantId tenant, ConnectorId id) {
         return connectors.find(tenant, id).orElseThrow(() -> new NoSuchElementException("no connector " + id));
     }
 
+    /** All of the tenant's connectors. */
     public List<Connector> list(TenantId tenant) {
         return connectors.list(tenant);
     }
@@ -199,52 +247,40 @@ public final class ConnectorService {
                 .toList()));
     }
 
+    /** Enables or disables a connector (not a change of its settings: no version). */
     public Connector setEnabled(TenantId tenant, ConnectorId id, boolean enabled) {
         Connector connector = get(tenant, id);
         return connectors.save(enabled ? connector.enable() : connector.disable("disabled by an admin"));
     }
 
-    private void check(Spec spec) {
-        if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 200) {
-            throw new IllegalArgumentException("a connector name has 1 to 200 characters");
+    private Connector change(Connector current, Spec spec, String actor, int restoredFrom, boolean clearHeaders) {
+        if (spec.type() != current.type()) {
+            throw new IllegalArgumentException("a connector's type cannot change; create a new connector instead");
         }
-        if (spec.target() == null || spec.target().isBlank()) {
-            throw new IllegalArgumentException(
-                    spec.type() == ConnectorType.EMAIL
-                            ? "an e-mail connector needs at least one recipient"
-                            : "a connector needs a URL");
+        history.ensureRecorded(current); // a version an interrupted change left unwritten, before moving past it
+        Connector proposed = drafts.apply(current, spec);
+        EncryptedSecret headers = clearHeaders ? null : proposed.headers();
+        if (ConnectorDrafts.sameSettings(current, proposed) && Objects.equals(headers, current.headers())) {
+            return current;
         }
-        if (spec.type() != ConnectorType.EMAIL) {
-            URI url;
-            try {
-                url = URI.create(spec.target().strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("not a valid URL: " + e.getMessage());
-            }
-            OutboundHttp.checkUrl(url, policy);
-        }
-        ConnectorFilter.require(spec.filter());
-        String templateProblem = Templates.problem(blankToNull(spec.template()));
-        if (templateProblem != null) {
-            throw new IllegalArgumentException(templateProblem);
-        }
-        if (!spec.headers().isEmpty() && spec.type() != ConnectorType.WEBHOOK) {
-            throw new IllegalArgumentException("only webhook connectors send custom headers");
-        }
+        Revision next = current.revision().next(actor, clock.instant(), restoredFrom);
+        Connector saved = connectors.save(proposed.withSettings(
+                proposed.name(),
+                proposed.target(),
+                proposed.filter(),
+                proposed.template(),
+                headers,
+                proposed.timeout(),
+                proposed.retryPolicy(),
+                next));
+        history.record(saved); // second write: if it never happens, ensureRecorded repairs it
+        return saved;
     }
 
-    private EncryptedSecret encryptHeaders(Connector connector, Map<String, String> headers) {
-        if (headers == null || headers.isEmpty()) {
-            return null;
+    private static String requireActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("a change needs the acting user");
         }
-        try {
-            return cipher.encrypt(Json.MAPPER.writeValueAsBytes(headers), connector.secretContext("headers"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+        return actor;
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One circuit breaker per connector, in memory: after {@code threshold} failures in a row the connector's circuit opens
  * and its deliveries wait (without an attempt) until it half-opens; each time it opens again the wait doubles, up to
  * {@code maxOpen}. One dead endpoint then costs one probe per period instead of a timeout per delivery, and queued work
- * for healthy connectors is not held up.
+ * for healthy connectors is not held up. This is the fast path of each worker process; the worker also records
+ * each transition on the connector (see {@code Circuits}) for the portal, which runs elsewhere.
  */
 public final class CircuitBreakers {
     private final int threshold;
@@ -42,21 +43,28 @@ public final class CircuitBreakers {
         return Optional.of(state.openUntil());
     }
 
-    public void succeeded(ConnectorId connector) {
-        states.remove(connector);
+    /** A delivery went through: the circuit closes. Returns whether it was open (a transition). */
+    public boolean succeeded(ConnectorId connector) {
+        State previous = states.remove(connector);
+        return previous != null && previous.openUntil() != null;
     }
 
-    public void failed(ConnectorId connector) {
-        states.compute(connector, (id, state) -> {
-            int failures = state == null ? 1 : state.failures() + 1;
+    /**
+     * A delivery failed. Returns until when the circuit is open if this failure opened it (or, already past the
+     * threshold, opened it again for longer); empty if it stays closed.
+     */
+    public Optional<Instant> failed(ConnectorId connector) {
+        State state = states.compute(connector, (id, previous) -> {
+            int failures = previous == null ? 1 : previous.failures() + 1;
             if (failures < threshold) {
-                return new State(failures, null, state == null ? null : state.lastOpen());
+                return new State(failures, null, previous == null ? null : previous.lastOpen());
             }
-            Duration open = state == null || state.lastOpen() == null
+            Duration open = previous == null || previous.lastOpen() == null
                     ? firstOpen
-                    : min(state.lastOpen().multipliedBy(2), maxOpen);
+                    : min(previous.lastOpen().multipliedBy(2), maxOpen);
             return new State(failures, clock.instant().plus(open), open);
         });
+        return Optional.ofNullable(state.openUntil());
     }
 
     private static Duration min(Duration a, Duration b) {

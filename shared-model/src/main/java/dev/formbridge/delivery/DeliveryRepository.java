@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -27,23 +29,29 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Stores deliveries: one item per submission and connector, created conditionally (idempotent routing), updated once
  * per attempt with a condition on the attempt count (a duplicated job cannot record the same attempt twice). A
  * delivery's dead letter is keyed by its connector and id, so erasure finds it from the delivery, without reading the
- * tenant's dead-letter list.
+ * tenant's dead-letter list. Each connector's dead letters are also counted ({@code DeadLetterCounts}), so a
+ * growing list is noticed without listing it: the worker counts what it adds, removals here count down.
  */
 public final class DeliveryRepository implements DeliveryRecords {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRepository.class);
+
     private final DynamoDbTable<DeliveryItem> table;
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final DeadLetterCounts deadLetterCounts;
 
     public DeliveryRepository(Storage storage) {
         this.table = storage.table(DeliveryItem.SCHEMA);
         this.dynamo = storage.dynamo();
         this.tableName = storage.tableName();
+        this.deadLetterCounts = new DeadLetterCounts(storage);
     }
 
     /** Stores {@code delivery} unless one exists for its submission and connector; true if it was stored. */
@@ -186,8 +194,11 @@ public final class DeliveryRepository implements DeliveryRecords {
                 .flatMap(indexed -> find(tenantId, indexed.submissionId(), indexed.connectorId()));
     }
 
-    /** Puts a failed delivery on the tenant's dead-letter list (written only on failure). */
-    public void addDeadLetter(Delivery delivery, Instant at, String reason) {
+    /**
+     * Puts a failed delivery on the tenant's dead-letter list (written only on failure). Returns whether it is new
+     * there (false when it replaced the same delivery's dead letter).
+     */
+    public boolean addDeadLetter(Delivery delivery, Instant at, String reason) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", AttributeValue.fromS(Keys.deadLettersPk(delivery.tenantId())));
         item.put("sk", AttributeValue.fromS(deadLetterSk(delivery)));
@@ -199,16 +210,26 @@ public final class DeliveryRepository implements DeliveryRecords {
         item.put(
                 TableDefinition.TTL,
                 AttributeValue.fromN(Long.toString(delivery.expiresAt().getEpochSecond())));
-        Storage.run(
+        PutItemResponse put = Storage.call(
                 "add dead letter",
-                () -> dynamo.putItem(b -> b.tableName(tableName).item(item)));
+                () -> dynamo.putItem(b -> b.tableName(tableName).item(item).returnValues(ReturnValue.ALL_OLD)));
+        return !put.hasAttributes() || put.attributes().isEmpty();
     }
 
     /** Takes a delivery off the dead-letter list (after a replay). */
     public void removeDeadLetter(Delivery delivery) {
-        Storage.run(
-                "remove dead letter",
-                () -> dynamo.deleteItem(b -> b.tableName(tableName).key(deadLetterKey(delivery))));
+        if (deleteExisting("remove dead letter", deadLetterKey(delivery))) {
+            uncount(delivery);
+        }
+    }
+
+    /** Keeps the connector's dead-letter count in step with the list; the count is advisory, so a failure is logged. */
+    private void uncount(Delivery delivery) {
+        try {
+            deadLetterCounts.subtract(delivery.tenantId(), delivery.connectorId());
+        } catch (RuntimeException e) {
+            log.warn("the dead letters of {} were not counted down", delivery.connectorId(), e);
+        }
     }
 
     /** A dead letter: which delivery of which submission to which connector failed, when and why. */
@@ -246,6 +267,7 @@ public final class DeliveryRepository implements DeliveryRecords {
         for (Delivery delivery : ofSubmission(tenantId, submissionId)) {
             if (deleteExisting("erase dead letter", deadLetterKey(delivery))) {
                 deadLetters++;
+                uncount(delivery);
             }
             if (deleteExisting("erase delivery", key(delivery))) {
                 deliveries++;

@@ -2,6 +2,7 @@ package dev.formbridge.delivery;
 
 import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditRepository;
+import dev.formbridge.connector.CircuitStateRepository;
 import dev.formbridge.connector.Connector;
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.connector.ConnectorRepository;
@@ -27,7 +28,9 @@ import org.slf4j.MDC;
  * Runs one delivery attempt for a queued job: skips what is done, waits out open circuits and early jobs, sends through
  * the connector's sender, records the attempt (once, conditionally), and then either marks the delivery delivered,
  * schedules the next attempt by the connector's retry policy, or gives up (dead letter). A 410 disables the connector
- * and writes an audit event. Throws only when storage or the queue fails, so the queue redelivers the job.
+ * and writes an audit event. Circuit transitions are recorded on the connector for the portal, and a 410, a circuit
+ * open for long and a growing dead-letter list raise {@link DeliveryAlerts} (best effort). Throws only when storage or
+ * the queue fails, so the queue redelivers the job.
  */
 public final class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -42,7 +45,11 @@ public final class DeliveryWorker {
     private final CircuitBreakers breakers;
     private final MetricCounters counters;
     private final Clock clock;
+    private final DeliveryAlerts alerts;
+    private final Circuits circuits;
+    private final DeadLetterWatch deadLetters;
 
+    /** A worker that tells nobody about disabled connectors, long-open circuits or growing dead-letter lists. */
     public DeliveryWorker(
             Storage storage,
             DeliveryQueue queue,
@@ -50,6 +57,18 @@ public final class DeliveryWorker {
             CircuitBreakers breakers,
             MetricCounters counters,
             Clock clock) {
+        this(storage, queue, senders, breakers, counters, clock, DeliveryAlerts.NONE);
+    }
+
+    /** A worker that raises {@code alerts} for a 410, a circuit open for long and a growing dead-letter list. */
+    public DeliveryWorker(
+            Storage storage,
+            DeliveryQueue queue,
+            Map<ConnectorType, ConnectorSender> senders,
+            CircuitBreakers breakers,
+            MetricCounters counters,
+            Clock clock,
+            DeliveryAlerts alerts) {
         this.deliveries = new DeliveryRepository(storage);
         this.connectors = new ConnectorRepository(storage);
         this.submissions = new SubmissionRepository(storage);
@@ -59,6 +78,9 @@ public final class DeliveryWorker {
         this.breakers = breakers;
         this.counters = counters;
         this.clock = clock;
+        this.alerts = alerts;
+        this.circuits = new Circuits(breakers, new CircuitStateRepository(storage), alerts, clock);
+        this.deadLetters = new DeadLetterWatch(new DeadLetterCounts(storage), alerts);
     }
 
     /** What processing a job came to, for the caller's operational metrics. */
@@ -123,7 +145,7 @@ public final class DeliveryWorker {
         Instant at = clock.instant();
         int number = delivery.attemptCount() + 1;
         if (outcome.delivered()) {
-            breakers.succeeded(connector.id());
+            circuits.succeeded(connector);
             if (record(
                     delivery,
                     new Attempt(number, at, outcome.status(), outcome.duration(), null, null),
@@ -135,7 +157,7 @@ public final class DeliveryWorker {
             }
             return Outcome.NO_ATTEMPT;
         }
-        breakers.failed(connector.id());
+        circuits.failed(connector);
         // an HTTP answer is judged by the connector's policy; without one (network, refused), by the sender
         boolean retryable = outcome.status() >= 100 && !outcome.gone()
                 ? connector.retryPolicy().isRetryable(outcome.status())
@@ -165,7 +187,7 @@ public final class DeliveryWorker {
                 new Attempt(number, at, outcome.status(), outcome.duration(), outcome.error(), null),
                 DeliveryStatus.FAILED);
         if (recorded) {
-            deliveries.addDeadLetter(delivery, at, outcome.error());
+            deadLetter(delivery, at, outcome.error());
             count(delivery, MetricNames.FAILED);
             log.info("attempt {} failed ({}); given up", number, outcome.status());
         }
@@ -209,11 +231,17 @@ public final class DeliveryWorker {
     private Outcome giveUp(Delivery delivery, Instant at, String reason) {
         Attempt none = new Attempt(delivery.attemptCount() + 1, at, 0, Duration.ZERO, reason, null);
         if (record(delivery, none, DeliveryStatus.FAILED)) {
-            deliveries.addDeadLetter(delivery, at, reason);
+            deadLetter(delivery, at, reason);
             count(delivery, MetricNames.FAILED);
             return Outcome.FAILED;
         }
         return Outcome.NO_ATTEMPT;
+    }
+
+    private void deadLetter(Delivery delivery, Instant at, String reason) {
+        if (deliveries.addDeadLetter(delivery, at, reason)) {
+            deadLetters.added(delivery, at);
+        }
     }
 
     private void disable(Connector connector, Instant at) {
@@ -227,5 +255,6 @@ public final class DeliveryWorker {
                 .withChange(
                         "{\"enabled\":true}", "{\"enabled\":false,\"reason\":\"the destination answered 410 Gone\"}"));
         log.warn("connector {} disabled: 410 Gone", connector.id());
+        alerts.raise(DeliveryAlert.connectorDisabled(connector.tenantId(), connector.id(), at));
     }
 }

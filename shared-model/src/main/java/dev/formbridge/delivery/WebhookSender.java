@@ -15,10 +15,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -27,7 +29,7 @@ import java.util.stream.Collectors;
  * same on every attempt; a signature per valid connector secret, so receivers keep verifying during a rotation), plus
  * the connector's decrypted auth and custom headers.
  */
-public final class WebhookSender implements ConnectorSender {
+public final class WebhookSender implements RequestSender {
     static final String USER_AGENT = "Form-Bridge-Webhooks/1.0";
     private static final TypeReference<Map<String, String>> HEADER_MAP = new TypeReference<>() {};
 
@@ -43,18 +45,29 @@ public final class WebhookSender implements ConnectorSender {
     }
 
     @Override
-    public SendOutcome send(Connector connector, Delivery delivery, Submission submission) {
-        byte[] body = Templates.webhookBody(
-                        connector.template(), submission, delivery.id().value())
+    public DeliveryRequest request(Connector connector, String deliveryId, Submission submission) {
+        byte[] body = Templates.webhookBody(connector.template(), submission, deliveryId)
                 .getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
-        Map<String, String> headers = new LinkedHashMap<>(customHeaders(connector));
+        Map<String, String> custom = customHeaders(connector);
+        Map<String, String> headers = new LinkedHashMap<>(custom);
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", USER_AGENT);
-        headers.put("webhook-id", delivery.id().value());
+        headers.put("webhook-id", deliveryId);
         headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", signatures(connector, delivery.id().value(), timestamp, body));
-        return HttpOutcomes.post(http, URI.create(connector.target()), headers, body, connector.timeout());
+        headers.put("webhook-signature", signatures(connector, deliveryId, timestamp, body));
+        Set<String> secret = new HashSet<>(custom.keySet());
+        secret.add("webhook-signature");
+        return new DeliveryRequest.Http(
+                URI.create(connector.target()), headers, body, connector.timeout(), secret, false);
+    }
+
+    @Override
+    public SendOutcome send(DeliveryRequest request) {
+        if (!(request instanceof DeliveryRequest.Http post)) {
+            throw new IllegalArgumentException("a webhook sends HTTP requests");
+        }
+        return HttpOutcomes.post(http, post.url(), post.headers(), post.body(), post.timeout());
     }
 
     private String signatures(Connector connector, String id, long timestamp, byte[] body) {

@@ -27,12 +27,20 @@ import dev.formbridge.tenant.TenantId;
  * audit event       TENANT#t#AUDIT                       SEQ#&lt;seq, 20 digits&gt; TENANT#t#AUDIT#TIME / time#seq   PLATFORM#AUDIT#&lt;day&gt; / time#t#seq
  * member            TENANT#t#MEMBER                      USER#&lt;user&gt;         PLATFORM#USER#&lt;user&gt; / TENANT#t
  * invitation        TENANT#t#INVITE                      INV#inv
+ * connector version TENANT#t#CONNECTOR#c                 VERSION#&lt;n, 10 digits&gt;
+ * circuit state     TENANT#t#CONNECTOR#c                 CIRCUIT
+ * dead-letter count TENANT#t#CONNECTOR#c                 DEADLETTERS
+ * notified          TENANT#t#CONNECTOR#c                 NOTIFIED#&lt;reason&gt;
  * </pre>
  *
  * A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
  * Metric buckets of one tenant and granularity (minute, hour, day) share a partition and sort by bucket start, so one
  * {@code sk BETWEEN} query reads a time range for every site and connector; &lt;start&gt; is fixed-width UTC
  * ({@code 2026-11-26T10:15}, {@code 2026-11-26T10}, {@code 2026-11-26}).
+ *
+ * <p>The items about one connector that are not the connector itself (its immutable versions, its circuit-breaker state,
+ * its dead-letter count, when its admins were last notified) share a partition of their own, so the router's query of
+ * a tenant's connectors never reads them.
  */
 public final class Keys {
     private Keys() {}
@@ -214,5 +222,29 @@ public final class Keys {
 
     public static String invitationSk(InvitationId invitation) {
         return "INV#" + invitation.value();
+    }
+
+    /** The partition of one connector's own items: versions, circuit state, dead-letter count, notifications. */
+    public static String connectorPk(TenantId tenant, ConnectorId connector) {
+        return tenantPrefix(tenant) + "CONNECTOR#" + connector.value();
+    }
+
+    /** The sort-key prefix of a connector's versions. */
+    public static final String CONNECTOR_VERSION_SK_PREFIX = "VERSION#";
+
+    /** One immutable version of a connector's settings; the zero-padded number sorts as text. */
+    public static String connectorVersionSk(int number) {
+        return CONNECTOR_VERSION_SK_PREFIX + String.format(java.util.Locale.ROOT, "%010d", number);
+    }
+
+    /** A connector's circuit-breaker state, written when the circuit opens or closes. */
+    public static final String CIRCUIT_SK = "CIRCUIT";
+
+    /** The number of a connector's dead letters (an atomic counter beside the dead-letter list). */
+    public static final String DEAD_LETTER_COUNT_SK = "DEADLETTERS";
+
+    /** When a connector's admins were last notified for {@code reason} (one notification per reason and hour). */
+    public static String notifiedSk(String reason) {
+        return "NOTIFIED#" + reason;
     }
 }

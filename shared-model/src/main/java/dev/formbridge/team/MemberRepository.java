@@ -152,6 +152,11 @@ final class MemberRepository {
                 .addAttribute(
                         String.class,
                         a -> a.name("transfer").getter(i -> i.transfer).setter((i, v) -> i.transfer = v))
+                .addAttribute(
+                        Boolean.class,
+                        a -> a.name("notificationsOff")
+                                .getter(i -> i.notificationsOff)
+                                .setter((i, v) -> i.notificationsOff = v))
                 .build();
         private String tenantId;
         private String userId;
@@ -160,6 +165,8 @@ final class MemberRepository {
         private Instant joinedAt;
         /** The ownership transfer that made this member the owner; only that transfer may undo it. */
         private String transfer;
+        /** Set only when the member turned notifications off, so members stored before the flag have them on. */
+        private Boolean notificationsOff;
 
         static MemberItem from(Member member) {
             MemberItem item = new MemberItem();
@@ -172,11 +179,18 @@ final class MemberRepository {
             item.email = member.email();
             item.role = member.role().name();
             item.joinedAt = member.joinedAt();
+            item.notificationsOff = member.notifications() ? null : Boolean.TRUE;
             return item;
         }
 
         Member toMember() {
-            return new Member(new TenantId(tenantId), userId, email, Role.valueOf(role), joinedAt);
+            return new Member(
+                    new TenantId(tenantId),
+                    userId,
+                    email,
+                    Role.valueOf(role),
+                    joinedAt,
+                    !Boolean.TRUE.equals(notificationsOff));
         }
     }
 }

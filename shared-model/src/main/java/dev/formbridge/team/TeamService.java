@@ -167,6 +167,22 @@ public final class TeamService {
     }
 
     /**
+     * Turns the actor's own notification e-mails (sent to owners and admins when a connector fails for good or for
+     * long) on or off. Any member may; only owners and admins receive them.
+     */
+    public Member setNotifications(TenantId tenant, Actor actor, boolean enabled) {
+        Member self = permissions.actingMember(tenant, actor);
+        if (self.notifications() == enabled) {
+            return self;
+        }
+        Member changed = self.withNotifications(enabled);
+        if (!members.replace(changed, self.role())) {
+            throw new ConcurrentModificationException("your membership");
+        }
+        return changed;
+    }
+
+    /**
      * Makes another member the owner; the actor, who must be the owner, becomes an ADMIN. Returns the new owner.
      *
      * <p>The new owner is promoted first, then the old one demoted on condition that they are still the owner. If that

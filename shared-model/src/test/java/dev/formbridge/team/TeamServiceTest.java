@@ -265,4 +265,23 @@ class TeamServiceTest {
         }
         assertThat(team.members(acme.id())).hasSize(3);
     }
+
+    @Test
+    void members_have_notifications_on_until_they_turn_them_off_and_a_role_change_keeps_the_choice() {
+        assertThat(team.members(acme.id()))
+                .allSatisfy(m -> assertThat(m.notifications()).isTrue());
+
+        Member quiet = team.setNotifications(acme.id(), admin, false);
+        team.changeRole(acme.id(), owner, admin.userId(), Role.VIEWER);
+
+        assertThat(quiet.notifications()).isFalse();
+        assertThat(team.membership(acme.id(), admin.userId()).orElseThrow()).satisfies(m -> {
+            assertThat(m.notifications()).isFalse();
+            assertThat(m.role()).isEqualTo(Role.VIEWER);
+        });
+        assertThat(team.setNotifications(acme.id(), admin, true).notifications())
+                .isTrue();
+        assertThatThrownBy(() -> team.setNotifications(TenantId.next(), admin, false))
+                .isInstanceOf(NoSuchElementException.class);
+    }
 }

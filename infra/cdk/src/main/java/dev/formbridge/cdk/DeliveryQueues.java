@@ -90,10 +90,16 @@ public final class DeliveryQueues extends Construct {
                                 .maxConcurrency(settings.maxConcurrency())
                                 .reportBatchItemFailures(true)
                                 .build()));
+        // DeleteItem: a notification claim is given back when no e-mail could be sent (notification/NotificationLog)
         props.access()
                 .grantTenantItems(
                         function.function(),
-                        List.of(TableAccess.GET, TableAccess.PUT, TableAccess.UPDATE, TableAccess.QUERY));
+                        List.of(
+                                TableAccess.GET,
+                                TableAccess.PUT,
+                                TableAccess.UPDATE,
+                                TableAccess.DELETE,
+                                TableAccess.QUERY));
         props.access().grantSecrets(function.function(), false);
         queue.grantSendMessages(function.function()); // retries are new messages with a delay
         props.email().grantSend(function.function());

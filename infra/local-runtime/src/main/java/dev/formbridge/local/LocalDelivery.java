@@ -13,6 +13,7 @@ import dev.formbridge.event.EventContract;
 import dev.formbridge.event.SubmissionAccepted;
 import dev.formbridge.metrics.MetricCounterRepository;
 import dev.formbridge.metrics.MetricCounters;
+import dev.formbridge.notification.Notifier;
 import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.SecretCipher;
@@ -26,7 +27,8 @@ import java.util.Optional;
  * The delivery half of the local runtime: the router on the bus rule, the durable local queue, the worker with the
  * webhook, Slack and e-mail senders. Outbound HTTP is held to the production SSRF rules unless
  * {@code FORMBRIDGE_ALLOW_PRIVATE_TARGETS=true} (for receivers on this machine); e-mail goes to the SMTP server in
- * {@code FORMBRIDGE_SMTP_HOST}/{@code FORMBRIDGE_SMTP_PORT} (default 127.0.0.1:2525).
+ * {@code FORMBRIDGE_SMTP_HOST}/{@code FORMBRIDGE_SMTP_PORT} (default 127.0.0.1:2525), and so do the notifications
+ * to a tenant's owner and admins about a disabled connector, a long-open circuit or growing dead letters.
  */
 final class LocalDelivery implements AutoCloseable {
     private final LocalDeliveryQueue queue;
@@ -51,20 +53,18 @@ final class LocalDelivery implements AutoCloseable {
                 Optional.empty(),
                 false,
                 Duration.ofSeconds(10));
+        String from = env.getOrDefault("FORMBRIDGE_MAIL_FROM", "Form-Bridge <no-reply@formbridge.local>");
         this.worker = new DeliveryWorker(
                 storage,
                 queue,
                 Map.of(
                         ConnectorType.WEBHOOK, new WebhookSender(http, cipher, clock),
                         ConnectorType.SLACK, new SlackSender(http),
-                        ConnectorType.EMAIL,
-                                new EmailSender(
-                                        mailer,
-                                        env.getOrDefault(
-                                                "FORMBRIDGE_MAIL_FROM", "Form-Bridge <no-reply@formbridge.local>"))),
+                        ConnectorType.EMAIL, new EmailSender(mailer, from)),
                 CircuitBreakers.defaults(clock),
                 new MetricCounters(new MetricCounterRepository(storage), clock, Duration.ofSeconds(10)),
-                clock);
+                clock,
+                new Notifier(storage, mailer, from, clock));
         this.replay = new ReplayService(storage, router, queue, clock);
         bus.addRule(
                 EventContract.ROUTER_RULE,

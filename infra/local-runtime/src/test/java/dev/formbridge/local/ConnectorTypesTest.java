@@ -194,4 +194,26 @@ class ConnectorTypesTest {
             assertThat(List.of(after.header("webhook-signature").split(" "))).hasSize(1);
         }
     }
+
+    @Test
+    void a_410_mails_the_organisations_owner_through_the_runtimes_smtp_server() throws Exception {
+        // GIVEN an organisation with an owner, a site and a webhook whose destination is gone
+        dev.formbridge.team.TeamService team =
+                new dev.formbridge.team.TeamService(runtime.storage(), Clock.systemUTC());
+        dev.formbridge.tenant.Tenant acme = team.createOrganisation("oidc|owner", "owner@acme.example", "Acme");
+        site = new dev.formbridge.site.SiteService(runtime.storage(), runtime.cipher(), Clock.systemUTC())
+                .register(acme.id(), "Shop", "https://shop.example");
+        try (Receiver gone = Receiver.start().otherwise(Receiver.Answer.of(410))) {
+            connectors.create(acme.id(), Spec.webhook("CRM", gone.url()), "oidc|owner");
+
+            // WHEN a submission is delivered there
+            submit();
+
+            // THEN the owner is told by e-mail that the connector was disabled
+            DeliveryTest.await(() -> smtp.getReceivedMessages().length == 1);
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getSubject()).isEqualTo("Form-Bridge: the connector “CRM” was disabled");
+            assertThat(List.of(mail.getAllRecipients()).toString()).contains("owner@acme.example");
+        }
+    }
 }
