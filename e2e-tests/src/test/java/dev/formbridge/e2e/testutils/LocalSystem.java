@@ -51,10 +51,16 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts both jars at once (the portal waits for the runtime) and returns when all of it answers. */
     public static LocalSystem start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with more environment for both processes (e.g. FORMBRIDGE_ALLOW_PRIVATE_TARGETS). */
+    public static LocalSystem start(Map<String, String> extraEnv) {
         Path dir = createRunDirectory();
         int idpPort = freePort();
         int portalPort = freePort();
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.putAll(Map.of(
                 "FORMBRIDGE_HOME",
                 dir.resolve("home").toString(),
                 // 0: the runtime takes a free port and writes its URL into runtime.properties
@@ -71,7 +77,7 @@ public final class LocalSystem implements AutoCloseable {
                 "AWS_EMF_ENVIRONMENT",
                 "Local",
                 "AWS_REGION",
-                "eu-west-1");
+                "eu-west-1"));
         JarProcess runtime = JarProcess.start(
                 "local runtime",
                 Path.of(requiredProperty("formbridge.local-runtime.jar")),

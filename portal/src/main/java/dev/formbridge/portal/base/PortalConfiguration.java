@@ -2,13 +2,24 @@ package dev.formbridge.portal.base;
 
 import dev.formbridge.audit.AuditRepository;
 import dev.formbridge.connector.ConnectorService;
+import dev.formbridge.connector.ConnectorType;
 import dev.formbridge.delivery.DeliveryQueue;
 import dev.formbridge.delivery.DeliveryRepository;
+import dev.formbridge.delivery.DryRun;
+import dev.formbridge.delivery.EmailSender;
 import dev.formbridge.delivery.FolderDeliveryQueue;
+import dev.formbridge.delivery.Mailer;
 import dev.formbridge.delivery.ReplayService;
+import dev.formbridge.delivery.RequestSender;
 import dev.formbridge.delivery.Router;
+import dev.formbridge.delivery.SesMailer;
+import dev.formbridge.delivery.SlackSender;
+import dev.formbridge.delivery.SmtpMailer;
 import dev.formbridge.delivery.SqsDeliveryQueue;
+import dev.formbridge.delivery.TestSend;
+import dev.formbridge.delivery.WebhookSender;
 import dev.formbridge.metrics.MetricsService;
+import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.secret.KmsSecretCipher;
 import dev.formbridge.secret.LocalKeyFileCipher;
@@ -23,11 +34,14 @@ import dev.formbridge.tenant.TenantService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** shared-model's services, built once on the storage and secret cipher of the active profile. */
@@ -123,6 +137,45 @@ class PortalConfiguration {
                 cipher,
                 allowPrivateTargets ? OutboundPolicy.allowLocal() : OutboundPolicy.production(),
                 clock);
+    }
+
+    /** The senders the portal's dry runs and test-sends use: the same request builders as the workers. */
+    @Bean
+    Map<ConnectorType, RequestSender> senders(
+            SecretCipher cipher,
+            Clock clock,
+            Mailer mailer,
+            @Value("${formbridge.portal.mail-from:no-reply@formbridge.local}") String from,
+            @Value("${formbridge.portal.allow-private-targets:false}") boolean allowPrivateTargets) {
+        OutboundHttp http =
+                new OutboundHttp(allowPrivateTargets ? OutboundPolicy.allowLocal() : OutboundPolicy.production());
+        return Map.of(
+                ConnectorType.WEBHOOK, new WebhookSender(http, cipher, clock),
+                ConnectorType.SLACK, new SlackSender(http),
+                ConnectorType.EMAIL, new EmailSender(mailer, from));
+    }
+
+    @Bean
+    @Profile("local")
+    Mailer smtpMailer(
+            @Value("${FORMBRIDGE_SMTP_HOST:127.0.0.1}") String host, @Value("${FORMBRIDGE_SMTP_PORT:2525}") int port) {
+        return new SmtpMailer(host, port, Optional.empty(), false, Duration.ofSeconds(10));
+    }
+
+    @Bean
+    @Profile("aws")
+    Mailer sesMailer() {
+        return new SesMailer(SesV2Client.create(), Optional.empty());
+    }
+
+    @Bean
+    DryRun dryRun(Storage storage, Map<ConnectorType, RequestSender> senders) {
+        return new DryRun(storage, senders);
+    }
+
+    @Bean
+    TestSend testSend(Storage storage, Map<ConnectorType, RequestSender> senders, Clock clock) {
+        return new TestSend(storage, senders, clock);
     }
 
     @Bean

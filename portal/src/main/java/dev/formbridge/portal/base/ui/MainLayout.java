@@ -53,6 +53,7 @@ public final class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Dashboard", "dashboard", VaadinIcon.CHART_LINE.create()));
         nav.addItem(new SideNavItem("Sites", "sites", VaadinIcon.GLOBE.create()));
         nav.addItem(new SideNavItem("Submissions", "submissions", VaadinIcon.INBOX.create()));
+        nav.addItem(new SideNavItem("Connectors", "connectors", VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem("Deliveries", "deliveries", VaadinIcon.PAPERPLANE.create()));
         nav.addItem(new SideNavItem("Audit log", "audit", VaadinIcon.CLIPBOARD_TEXT.create()));
         nav.addItem(new SideNavItem("Team", "team", VaadinIcon.USERS.create()));

@@ -51,7 +51,7 @@ public final class SvgChart {
                         .flatMapToLong(java.util.Arrays::stream)
                         .max()
                         .orElse(0));
-        long top = niceCeiling(max);
+        long top = Math.max(4, niceCeiling(max)); // at least 4, so the five axis labels are distinct
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fb-chart\" role=\"img\" viewBox=\"0 0 ")
                 .append(WIDTH)
@@ -72,10 +72,10 @@ public final class SvgChart {
                     y));
             svg.append(String.format(
                     Locale.ROOT,
-                    "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" fill=\"#6b7280\">%d</text>",
+                    "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" fill=\"#6b7280\">%s</text>",
                     LEFT - 6,
                     y + 3,
-                    top * i / 4));
+                    tick(top, i)));
         }
         if (!labels.isEmpty()) {
             svg.append(axisLabel(0)).append(axisLabel(labels.size() - 1));
@@ -120,6 +120,12 @@ public final class SvgChart {
             legendX += 24 + entry.getKey().length() * 7;
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The label of the {@code i}-th of five axis ticks: whole numbers as such, others with their fraction. */
+    private static String tick(long top, int i) {
+        double value = top * i / 4.0;
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private String summary() {
