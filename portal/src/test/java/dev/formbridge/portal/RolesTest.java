@@ -71,6 +71,8 @@ class RolesTest {
         assertDenied(() -> portal.teamAdmin.invite("eve@a.example", Role.ADMIN));
         assertDenied(() -> portal.teamAdmin.removeMember(OWNER));
         assertDenied(() -> portal.deliveryAdmin.replaySubmission(submission.id()));
+        assertDenied(() -> portal.connectorAdmin.create(
+                dev.formbridge.connector.ConnectorService.Spec.webhook("Hook", "http://127.0.0.1:9/x")));
 
         assertThat(portal.siteAdmin.list()).singleElement().satisfies(s -> {
             assertThat(s.status()).isEqualTo(SiteStatus.ACTIVE);

@@ -145,6 +145,25 @@ class TenantIsolationTest {
     }
 
     @Test
+    void every_connector_operation_on_another_organisations_connector_is_not_found() {
+        var id = connectorA.id();
+        assertNotFound(() -> portal.connectorAdmin.get(id));
+        assertNotFound(
+                () -> portal.connectorAdmin.update(id, ConnectorService.Spec.webhook("Mine", "http://127.0.0.1:9/x")));
+        assertNotFound(() -> portal.connectorAdmin.setEnabled(id, false));
+        assertNotFound(() -> portal.connectorAdmin.rotateSigningSecret(id, Duration.ofHours(1)));
+        assertNotFound(() -> portal.connectorAdmin.versions(id));
+        assertNotFound(() -> portal.connectorAdmin.restore(id, 1));
+        assertNotFound(() -> portal.connectorAdmin.circuit(id));
+        assertNotFound(() -> portal.connectorAdmin.dryRun(id));
+        assertNotFound(() -> portal.connectorAdmin.testSend(id));
+        assertThat(portal.connectorAdmin.list()).isEmpty();
+        portal.signIn(ALICE);
+        assertThat(portal.connectorAdmin.get(id).enabled()).isTrue();
+        assertThat(portal.connectorAdmin.get(id).name()).isEqualTo("Hook A");
+    }
+
+    @Test
     void the_troubleshooter_does_not_know_another_organisations_site_key() {
         var diagnosis = portal.siteAdmin.troubleshoot(new SignatureTroubleshooter.Request(
                 siteA.key().value(),

@@ -3,16 +3,23 @@ package dev.formbridge.portal.testutils;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.formbridge.audit.AuditRepository;
 import dev.formbridge.connector.ConnectorService;
+import dev.formbridge.connector.ConnectorType;
 import dev.formbridge.delivery.DeliveryQueue;
 import dev.formbridge.delivery.DeliveryRepository;
+import dev.formbridge.delivery.DryRun;
 import dev.formbridge.delivery.FolderDeliveryQueue;
 import dev.formbridge.delivery.ReplayService;
+import dev.formbridge.delivery.RequestSender;
 import dev.formbridge.delivery.Router;
+import dev.formbridge.delivery.TestSend;
+import dev.formbridge.delivery.WebhookSender;
 import dev.formbridge.metrics.MetricsService;
+import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.portal.audit.AuditAdminService;
 import dev.formbridge.portal.audit.AuditTrail;
 import dev.formbridge.portal.base.RuntimeSettings;
+import dev.formbridge.portal.connector.ConnectorAdminService;
 import dev.formbridge.portal.delivery.DeliveryAdminService;
 import dev.formbridge.portal.security.CurrentUser;
 import dev.formbridge.portal.security.TenantContext;
@@ -70,6 +77,7 @@ public final class PortalServices {
     public final ConnectorService connectors;
     public final DeliveryRepository deliveries;
     public final DeliveryAdminService deliveryAdmin;
+    public final ConnectorAdminService connectorAdmin;
     private final Map<String, TenantId> selections = new HashMap<>();
 
     public PortalServices(Path keyDir) {
@@ -89,6 +97,10 @@ public final class PortalServices {
         submissionAdmin = new SubmissionAdminService(submissions, deliveries, tenants, auditTrail);
         auditAdmin = new AuditAdminService(auditLog, tenants);
         deliveryAdmin = new DeliveryAdminService(deliveries, replay, connectors, tenants);
+        Map<ConnectorType, RequestSender> senders = Map.of(
+                ConnectorType.WEBHOOK, new WebhookSender(new OutboundHttp(OutboundPolicy.allowLocal()), cipher, clock));
+        connectorAdmin = new ConnectorAdminService(
+                connectors, new DryRun(storage, senders), new TestSend(storage, senders, clock), tenants, auditTrail);
         support = new SupportService(
                 currentUser,
                 new TenantService(storage, clock),
