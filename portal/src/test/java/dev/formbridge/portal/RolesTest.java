@@ -107,6 +107,22 @@ class RolesTest {
     }
 
     @Test
+    void each_member_turns_their_own_failure_e_mails_off_and_on() {
+        portal.signIn(OWNER);
+        assertThat(portal.teamAdmin.myNotifications()).isTrue();
+
+        portal.teamAdmin.setMyNotifications(false);
+
+        assertThat(portal.teamAdmin.myNotifications()).isFalse();
+        assertThat(portal.team.membership(tenant.id(), OWNER).orElseThrow().notifications())
+                .isFalse();
+        assertThat(portal.team.membership(tenant.id(), VIEWER).orElseThrow().notifications())
+                .isTrue();
+        portal.teamAdmin.setMyNotifications(true);
+        assertThat(portal.teamAdmin.myNotifications()).isTrue();
+    }
+
+    @Test
     void support_staff_see_an_organisation_read_only_without_secrets_and_the_look_is_audited() {
         portal.signIn("support@formbridge.example", true);
 

@@ -141,6 +141,27 @@ public class TeamAdminService {
                 access.tenant(), access.actor(), "member.left", access.user().id(), null, null);
     }
 
+    /** Whether the signed-in user gets e-mails about failing connectors of the selected organisation. */
+    public boolean myNotifications() {
+        Access access = tenants.read();
+        return team.membership(access.tenant(), access.user().id())
+                .map(Member::notifications)
+                .orElse(false);
+    }
+
+    /** Turns the signed-in user's e-mails about failing connectors on or off (each member decides for themselves). */
+    public void setMyNotifications(boolean enabled) {
+        Access access = tenants.read();
+        team.setNotifications(access.tenant(), actor(access), enabled);
+        audit.record(
+                access.tenant(),
+                access.actor(),
+                "member.notifications_changed",
+                access.user().id(),
+                null,
+                Map.of("notifications", enabled));
+    }
+
     /** The role of the signed-in user in the selected organisation. */
     public Role myRole() {
         return tenants.read().role();

@@ -2,6 +2,7 @@ package dev.formbridge.portal.team.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -41,6 +42,17 @@ class TeamView extends VerticalLayout {
         Role myRole = team.myRole();
         configureMembers(myRole);
         VerticalLayout page = Ui.page("Team", members, Ui.button("Leave this organisation", this::confirmLeave));
+        if (myRole.canManageMembers()) {
+            Checkbox notifications = new Checkbox(
+                    "E-mail me when a connector of this organisation is disabled, stays failing or collects dead "
+                            + "letters",
+                    team.myNotifications());
+            notifications.addValueChangeListener(change -> Ui.run(() -> {
+                team.setMyNotifications(change.getValue());
+                Ui.success(change.getValue() ? "You will get these e-mails." : "You will no longer get these e-mails.");
+            }));
+            page.add(notifications);
+        }
         if (myRole.canManageMembers()) {
             configureInvitations();
             page.add(
