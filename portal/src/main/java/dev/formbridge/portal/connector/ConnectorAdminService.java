@@ -11,6 +11,7 @@ import dev.formbridge.portal.audit.AuditTrail;
 import dev.formbridge.portal.security.Access;
 import dev.formbridge.portal.security.NotFoundException;
 import dev.formbridge.portal.security.TenantContext;
+import dev.formbridge.site.SiteService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,17 @@ public class ConnectorAdminService {
     private final TestSend testSend;
     private final TenantContext tenants;
     private final AuditTrail audit;
+    private final SiteService sites;
 
     public ConnectorAdminService(
-            ConnectorService connectors, DryRun dryRun, TestSend testSend, TenantContext tenants, AuditTrail audit) {
+            ConnectorService connectors,
+            DryRun dryRun,
+            TestSend testSend,
+            TenantContext tenants,
+            AuditTrail audit,
+            SiteService sites) {
         this.connectors = connectors;
+        this.sites = sites;
         this.dryRun = dryRun;
         this.testSend = testSend;
         this.tenants = tenants;
@@ -129,6 +137,21 @@ public class ConnectorAdminService {
         Access access = tenants.read();
         find(access, id);
         return dryRun.run(access.tenant(), id, DRY_RUN_SUBMISSIONS);
+    }
+
+    /** The organisation's sites by id, for the filter builder. */
+    public Map<String, String> siteChoices() {
+        Map<String, String> choices = new LinkedHashMap<>();
+        sites.list(tenants.read().tenant())
+                .forEach(site -> choices.put(site.id().value(), site.name()));
+        return choices;
+    }
+
+    /** The dry run of unsaved edits ({@code spec}) over the last few real submissions; saves and sends nothing. */
+    public List<DryRun.Preview> preview(ConnectorId id, ConnectorService.Spec spec) {
+        Access access = tenants.read();
+        find(access, id);
+        return dryRun.run(connectors.draft(access.tenant(), id, spec), DRY_RUN_SUBMISSIONS);
     }
 
     /** Sends one made-up submission through the real sender (SSRF rules apply); records nothing but the audit. */

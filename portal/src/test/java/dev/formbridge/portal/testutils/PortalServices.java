@@ -100,7 +100,12 @@ public final class PortalServices {
         Map<ConnectorType, RequestSender> senders = Map.of(
                 ConnectorType.WEBHOOK, new WebhookSender(new OutboundHttp(OutboundPolicy.allowLocal()), cipher, clock));
         connectorAdmin = new ConnectorAdminService(
-                connectors, new DryRun(storage, senders), new TestSend(storage, senders, clock), tenants, auditTrail);
+                connectors,
+                new DryRun(storage, senders),
+                new TestSend(storage, senders, clock),
+                tenants,
+                auditTrail,
+                sites);
         support = new SupportService(
                 currentUser,
                 new TenantService(storage, clock),

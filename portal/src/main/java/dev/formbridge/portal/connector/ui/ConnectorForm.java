@@ -1,5 +1,7 @@
 package dev.formbridge.portal.connector.ui;
 
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -7,6 +9,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.formbridge.connector.Connector;
 import dev.formbridge.connector.ConnectorService;
 import dev.formbridge.connector.ConnectorType;
+import dev.formbridge.connector.FieldCondition;
 import dev.formbridge.connector.FilterBuilder;
 import dev.formbridge.connector.FilterConditions;
 import dev.formbridge.connector.RetryPolicy;
@@ -23,12 +26,15 @@ final class ConnectorForm extends VerticalLayout {
     final Select<ConnectorType> type = new Select<>();
     final TextField name = new TextField("Name");
     final TextField target = new TextField("URL");
+    final MultiSelectComboBox<String> sites = new MultiSelectComboBox<>("Only these sites");
     final TextField forms = new TextField("Only these forms (form ids, comma-separated)");
+    final TextField field = new TextField("Only when this field…");
+    final TextField fieldValues = new TextField("…equals one of (comma-separated)");
     final TextArea pattern = new TextArea("Filter pattern (JSON, for experts)");
     final TextArea template = new TextArea("Template (Mustache; empty: the default for the type)");
     final TextField bearer = new TextField("Bearer token (write-only; empty keeps the stored one)");
 
-    ConnectorForm(boolean creating) {
+    ConnectorForm(boolean creating, Map<String, String> siteChoices) {
         type.setLabel("Type");
         type.setItems(ConnectorType.values());
         type.setItemLabelGenerator(t -> t == null ? "" : t.name().toLowerCase());
@@ -39,14 +45,22 @@ final class ConnectorForm extends VerticalLayout {
         name.setMaxLength(80);
         target.setRequired(true);
         target.setWidthFull();
+        sites.setItems(siteChoices.keySet());
+        sites.setItemLabelGenerator(id -> siteChoices.getOrDefault(id, id));
+        sites.setHelperText("Empty: every site.");
+        sites.setWidthFull();
         forms.setWidthFull();
-        forms.setHelperText("Empty: every submission of every site.");
+        forms.setHelperText("Empty: every form.");
+        field.setPlaceholder("e.g. country");
+        fieldValues.setPlaceholder("e.g. DE, AT");
         pattern.setWidthFull();
         pattern.setHelperText("Filled in, it replaces the form list: EventBridge pattern language on the event's "
                 + "detail (siteId, formId, fields).");
         template.setWidthFull();
         bearer.setWidthFull();
-        add(type, name, target, forms, pattern, template, bearer);
+        HorizontalLayout fieldCondition = new HorizontalLayout(field, fieldValues);
+        fieldCondition.setWidthFull();
+        add(type, name, target, sites, forms, fieldCondition, pattern, template, bearer);
         setPadding(false);
     }
 
@@ -59,9 +73,9 @@ final class ConnectorForm extends VerticalLayout {
             target.setRequired(false);
         }
         FilterBuilder.parse(connector.filter())
-                .filter(c -> c.siteIds().isEmpty() && c.fields().isEmpty())
+                .filter(ConnectorForm::fitsTheForm)
                 .ifPresentOrElse(
-                        c -> forms.setValue(String.join(", ", c.formIds())),
+                        this::loadConditions,
                         () -> pattern.setValue(connector.filter() == null ? "" : connector.filter()));
         template.setValue(connector.template() == null ? "" : connector.template());
     }
@@ -89,19 +103,43 @@ final class ConnectorForm extends VerticalLayout {
                 current == null ? RetryPolicy.defaults() : current.retryPolicy());
     }
 
+    /** Conditions this form can show: sites, forms and at most one "field equals one of". */
+    private static boolean fitsTheForm(FilterConditions conditions) {
+        return conditions.fields().isEmpty()
+                || (conditions.fields().size() == 1 && conditions.fields().getFirst() instanceof FieldCondition.Equals);
+    }
+
+    private void loadConditions(FilterConditions conditions) {
+        sites.setValue(new java.util.LinkedHashSet<>(conditions.siteIds()));
+        forms.setValue(String.join(", ", conditions.formIds()));
+        if (!conditions.fields().isEmpty() && conditions.fields().getFirst() instanceof FieldCondition.Equals equals) {
+            field.setValue(equals.field());
+            fieldValues.setValue(String.join(", ", equals.values()));
+        }
+    }
+
     private String formsPattern() {
-        List<String> ids = Arrays.stream(forms.getValue().split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
-        if (ids.isEmpty()) {
+        FilterConditions conditions = FilterConditions.none()
+                .withSites(sites.getValue().toArray(String[]::new))
+                .withForms(split(forms.getValue()).toArray(String[]::new));
+        if (!field.getValue().isBlank()) {
+            conditions =
+                    conditions.and(new FieldCondition.Equals(field.getValue().strip(), split(fieldValues.getValue())));
+        }
+        if (conditions.isEmpty()) {
             return null;
         }
-        FilterConditions conditions = FilterConditions.none().withForms(ids.toArray(String[]::new));
         if (!conditions.problems().isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", conditions.problems()));
         }
         return FilterBuilder.toPattern(conditions);
+    }
+
+    private static List<String> split(String text) {
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String targetLabel(ConnectorType type) {

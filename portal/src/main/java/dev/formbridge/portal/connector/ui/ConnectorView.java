@@ -102,18 +102,36 @@ class ConnectorView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private VerticalLayout createEditForm(Connector connector) {
-        ConnectorForm form = new ConnectorForm(false);
+        ConnectorForm form = new ConnectorForm(false, connectors.siteChoices());
         form.load(connector);
-        VerticalLayout edit = new VerticalLayout(new H3("Settings"), form, Ui.primary("Save", () -> {
-            Connector saved = connectors.update(id, form.spec(connectors.get(id)));
-            Ui.success("Saved as version " + saved.revision().number() + ".");
-            render(saved);
-        }));
+        Grid<DryRun.Preview> preview = previewGrid();
+        preview.setVisible(false);
+        VerticalLayout edit = new VerticalLayout(
+                new H3("Settings"),
+                form,
+                new HorizontalLayout(
+                        Ui.primary("Save", () -> {
+                            Connector saved = connectors.update(id, form.spec(connectors.get(id)));
+                            Ui.success("Saved as version " + saved.revision().number() + ".");
+                            render(saved);
+                        }),
+                        Ui.button("Preview my changes", () -> {
+                            preview.setItems(connectors.preview(id, form.spec(connectors.get(id))));
+                            preview.setVisible(true);
+                        })),
+                preview);
         edit.setPadding(false);
         return edit;
     }
 
     private Grid<DryRun.Preview> createDryRun() {
+        Grid<DryRun.Preview> grid = previewGrid();
+        grid.setItems(connectors.dryRun(id));
+        return grid;
+    }
+
+    /** Rows of a dry run: submission, whether the filter lets it through, where it would go; a row opens the request. */
+    private static Grid<DryRun.Preview> previewGrid() {
         Grid<DryRun.Preview> grid = new Grid<>();
         grid.setAriaLabel("Dry run");
         grid.addColumn(p -> p.submissionId().value()).setHeader("Submission").setAutoWidth(true);
@@ -125,7 +143,6 @@ class ConnectorView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("To")
                 .setAutoWidth(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(ConnectorView::request));
-        grid.setItems(connectors.dryRun(id));
         grid.setAllRowsVisible(true);
         return grid;
     }

@@ -64,7 +64,7 @@ class ConnectorsView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Add a connector");
         dialog.setWidth("min(44rem, 95vw)");
-        ConnectorForm form = new ConnectorForm(true);
+        ConnectorForm form = new ConnectorForm(true, connectors.siteChoices());
         dialog.add(form);
         dialog.getFooter().add(Ui.button("Cancel", dialog::close), Ui.primary("Create connector", () -> {
             ConnectorService.NewConnector created = connectors.create(form.spec(null));
