@@ -13,6 +13,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import dev.formbridge.metrics.Dashboard;
 import dev.formbridge.metrics.LatencyPercentile;
 import dev.formbridge.metrics.MetricNames;
@@ -39,6 +40,7 @@ class DashboardView extends VerticalLayout {
     private final DashboardService dashboards;
     private final Tabs ranges = new Tabs(new Tab("Last hour"), new Tab("Last day"), new Tab("Last 30 days"));
     private final VerticalLayout content = new VerticalLayout();
+    private Registration polling;
 
     DashboardView(DashboardService dashboards) {
         this.dashboards = dashboards;
@@ -52,12 +54,16 @@ class DashboardView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attach) {
         attach.getUI().setPollInterval(REFRESH_MILLIS);
-        attach.getUI().addPollListener(poll -> refresh());
+        polling = attach.getUI().addPollListener(poll -> refresh());
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
         detach.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
     }
 
     private Range range() {
