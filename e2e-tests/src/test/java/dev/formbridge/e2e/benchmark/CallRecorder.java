@@ -7,14 +7,27 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
-/** Describes each DynamoDB call a client makes ("Query gsi1, Limit 25, newest first", "Scan"), for the report. */
+/**
+ * Describes each DynamoDB call a client makes ("Query gsi1, Limit 25, newest first", "Scan"), for the report, with the
+ * number of items a Query or Scan returned.
+ */
 final class CallRecorder implements ExecutionInterceptor {
-    private final List<String> calls = new ArrayList<>();
+    private final List<Call> calls = new ArrayList<>();
+
+    /** One call: its description, and the items it returned (null for calls other than Query and Scan). */
+    record Call(String description, Integer items) {}
 
     @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        String call = describe(context.request());
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        Integer items = switch (context.response()) {
+            case QueryResponse query -> query.count();
+            case ScanResponse scan -> scan.count();
+            default -> null;
+        };
+        Call call = new Call(describe(context.request()), items);
         synchronized (calls) {
             calls.add(call);
         }
@@ -22,8 +35,13 @@ final class CallRecorder implements ExecutionInterceptor {
 
     /** The calls recorded since the last time, oldest first; starts a new recording. */
     List<String> takeCalls() {
+        return takeCallRecords().stream().map(Call::description).toList();
+    }
+
+    /** As {@link #takeCalls()}, with the items each returned. */
+    List<Call> takeCallRecords() {
         synchronized (calls) {
-            List<String> taken = List.copyOf(calls);
+            List<Call> taken = List.copyOf(calls);
             calls.clear();
             return taken;
         }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code PortalBenchmark [--doc docs/benchmarks.md] [--cold-starts 3] [--submissions 100000] [--baseline 10]
- * [--samples 5]}: the portal's cold start, then its Submissions view with many submissions; rewrites the {@code portal}
- * section of the doc. Run by {@code scripts/benchmark portal}, with the end-to-end tests' class path and the system
- * properties their failsafe configuration sets (the jars, the tools directory).
+ * {@code PortalBenchmark [--section portal|dashboard] [--doc docs/benchmarks.md] [--cold-starts 3] [--submissions
+ * 100000] [--baseline 10] [--samples 5]}: section {@code portal} (the default), the portal's cold start, then its
+ * Submissions view with many submissions; section {@code dashboard}, its dashboard with the counters of many
+ * submissions. Rewrites that section of the doc. Run by {@code scripts/benchmark portal} or {@code dashboard}, with the
+ * end-to-end tests' class path and the system properties their failsafe configuration sets (the jars, the tools
+ * directory).
  */
 public final class PortalBenchmark {
     private PortalBenchmark() {}
@@ -22,15 +24,28 @@ public final class PortalBenchmark {
         int baseline = Integer.parseInt(options.getOrDefault("baseline", "10"));
         int samples = Integer.parseInt(options.getOrDefault("samples", "5"));
 
+        String name = options.getOrDefault("section", "portal");
         String loadAtStart = BenchmarkDoc.loadAverage();
+        String section = switch (name) {
+            case "portal" -> portal(loadAtStart, coldStarts, submissions, baseline, samples);
+            case "dashboard" -> dashboard(loadAtStart, submissions, baseline, samples);
+            default -> throw new IllegalArgumentException("no section " + name + ": portal or dashboard");
+        };
+        BenchmarkDoc.write(doc, name, section);
+        System.out.println(section);
+        System.exit(0); // Playwright's driver and the HTTP clients leave non-daemon threads
+    }
+
+    private static String portal(String loadAtStart, int coldStarts, int submissions, int baseline, int samples) {
         List<ColdStartBenchmark.Run> starts = ColdStartBenchmark.run(coldStarts);
         SubmissionsViewBenchmark.Result view = SubmissionsViewBenchmark.run(submissions, baseline, samples);
         String provenance = BenchmarkDoc.provenance(loadAtStart);
-        String section =
-                ColdStartSection.format(provenance, starts) + "\n" + SubmissionsViewSection.format(provenance, view);
-        BenchmarkDoc.write(doc, "portal", section);
-        System.out.println(section);
-        System.exit(0); // Playwright's driver and the HTTP clients leave non-daemon threads
+        return ColdStartSection.format(provenance, starts) + "\n" + SubmissionsViewSection.format(provenance, view);
+    }
+
+    private static String dashboard(String loadAtStart, int submissions, int baseline, int samples) {
+        DashboardBenchmark.Result dashboard = DashboardBenchmark.run(submissions, baseline, samples);
+        return DashboardSection.format(BenchmarkDoc.provenance(loadAtStart), dashboard);
     }
 
     private static Map<String, String> options(String[] args) {

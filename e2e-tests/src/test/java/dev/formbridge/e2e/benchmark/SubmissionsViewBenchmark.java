@@ -105,7 +105,7 @@ final class SubmissionsViewBenchmark {
     }
 
     /** The organisation the portal seeds for the demo admin when it starts. */
-    private static Tenant demoOrganisation(RuntimeStore store) {
+    static Tenant demoOrganisation(RuntimeStore store) {
         TeamService team = new TeamService(store.storage(), Clock.systemUTC());
         Instant deadline = Instant.now().plus(SEEDED_WITHIN);
         while (Instant.now().isBefore(deadline)) {
