@@ -81,6 +81,11 @@ class DeliveryJourneyIT {
             portal.fill("Name", "Orders hook");
             portal.fill("URL", receiver.url());
             portal.fill("Only these forms (form ids, comma-separated)", "order");
+            page.getByLabel("Authentication (write-only: left empty, the stored credentials stay)")
+                    .click();
+            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Bearer token"))
+                    .click();
+            portal.fill("Token", "receiver-token-" + run);
             portal.click("Create connector");
             page.locator("#connector-signing-secret input").waitFor();
             SigningSecret connectorSecret = SigningSecret.parse(
@@ -97,6 +102,7 @@ class DeliveryJourneyIT {
             pause(Duration.ofSeconds(2));
             assertThat(receiver.requests()).singleElement().satisfies(request -> {
                 assertThat(request.body()).contains("\"formId\":\"order\"").doesNotContain("\"contact\"");
+                assertThat(request.header("Authorization")).isEqualTo("Bearer receiver-token-" + run);
                 assertThat(WebhookSignature.verify(
                                 connectorSecret,
                                 request.header("webhook-signature"),
@@ -142,6 +148,7 @@ class DeliveryJourneyIT {
             assertThat(portal.text("filtered out")).isVisible();
             page.getByText("would be sent").first().click(); // opens the row: the request it would send
             assertThat(page.locator("pre.fb-code").first()).containsText("\"formId\"");
+            assertThat(page.getByText("receiver-token-" + run)).hasCount(0); // credentials masked
             Browser.screenshot(page, "connector-dry-run");
             pause(Duration.ofSeconds(1));
             assertThat(receiver.requests()).hasSize(before);

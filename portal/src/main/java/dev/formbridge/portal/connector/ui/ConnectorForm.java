@@ -4,6 +4,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.formbridge.connector.Connector;
@@ -18,11 +19,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fields of a connector: type, name, target, the filter — form ids for the builder, or the EventBridge pattern as
- * JSON for experts — and the template. Credentials are write-only: a bearer token field that, left empty, keeps the
- * stored one.
+ * The fields of a connector: type, name, target, the filter — the builder (sites, form ids, one "field equals one of"
+ * condition) or the EventBridge pattern as JSON for experts — the template, and credentials (bearer token, basic, API
+ * key), which are write-only: left empty, the stored ones stay.
  */
 final class ConnectorForm extends VerticalLayout {
+    static final String AUTH_KEEP = "None, or keep the stored credentials";
+    static final String AUTH_BEARER = "Bearer token";
+    static final String AUTH_BASIC = "Basic (user and password)";
+    static final String AUTH_API_KEY = "API key in a header";
+
     final Select<ConnectorType> type = new Select<>();
     final TextField name = new TextField("Name");
     final TextField target = new TextField("URL");
@@ -32,7 +38,9 @@ final class ConnectorForm extends VerticalLayout {
     final TextField fieldValues = new TextField("…equals one of (comma-separated)");
     final TextArea pattern = new TextArea("Filter pattern (JSON, for experts)");
     final TextArea template = new TextArea("Template (Mustache; empty: the default for the type)");
-    final TextField bearer = new TextField("Bearer token (write-only; empty keeps the stored one)");
+    final Select<String> auth = new Select<>();
+    final TextField credentialName = new TextField();
+    final PasswordField credential = new PasswordField();
 
     ConnectorForm(boolean creating, Map<String, String> siteChoices) {
         type.setLabel("Type");
@@ -57,10 +65,17 @@ final class ConnectorForm extends VerticalLayout {
         pattern.setHelperText("Filled in, it replaces the form list: EventBridge pattern language on the event's "
                 + "detail (siteId, formId, fields).");
         template.setWidthFull();
-        bearer.setWidthFull();
+        auth.setLabel("Authentication (write-only: left empty, the stored credentials stay)");
+        auth.setItems(AUTH_KEEP, AUTH_BEARER, AUTH_BASIC, AUTH_API_KEY);
+        auth.setValue(AUTH_KEEP);
+        auth.setWidthFull();
+        auth.addValueChangeListener(change -> showCredentialFields(change.getValue()));
+        credentialName.setWidthFull();
+        credential.setWidthFull();
+        showCredentialFields(AUTH_KEEP);
         HorizontalLayout fieldCondition = new HorizontalLayout(field, fieldValues);
         fieldCondition.setWidthFull();
-        add(type, name, target, sites, forms, fieldCondition, pattern, template, bearer);
+        add(type, name, target, sites, forms, fieldCondition, pattern, template, auth, credentialName, credential);
         setPadding(false);
     }
 
@@ -89,18 +104,34 @@ final class ConnectorForm extends VerticalLayout {
         if (url.isEmpty() && current != null) {
             url = current.target();
         }
-        Map<String, String> headers = bearer.getValue().isBlank()
-                ? Map.of()
-                : Map.of("Authorization", "Bearer " + bearer.getValue().strip());
-        return new ConnectorService.Spec(
+        return credentials(new ConnectorService.Spec(
                 type.getValue(),
                 name.getValue(),
                 url,
                 filter,
                 template.getValue().isBlank() ? null : template.getValue(),
-                headers,
+                Map.of(),
                 current == null ? Connector.DEFAULT_TIMEOUT : current.timeout(),
-                current == null ? RetryPolicy.defaults() : current.retryPolicy());
+                current == null ? RetryPolicy.defaults() : current.retryPolicy()));
+    }
+
+    /** The credentials typed in, as headers; none typed: the spec carries no headers and the stored ones stay. */
+    private ConnectorService.Spec credentials(ConnectorService.Spec spec) {
+        String secret = credential.getValue();
+        String named = credentialName.getValue().strip();
+        return switch (auth.getValue()) {
+            case AUTH_BEARER -> secret.isBlank() ? spec : spec.withBearer(secret.strip());
+            case AUTH_BASIC -> secret.isBlank() || named.isEmpty() ? spec : spec.withBasic(named, secret);
+            case AUTH_API_KEY -> secret.isBlank() || named.isEmpty() ? spec : spec.withApiKey(named, secret.strip());
+            default -> spec;
+        };
+    }
+
+    private void showCredentialFields(String kind) {
+        credentialName.setVisible(AUTH_BASIC.equals(kind) || AUTH_API_KEY.equals(kind));
+        credentialName.setLabel(AUTH_BASIC.equals(kind) ? "User" : "Header name (e.g. X-Api-Key)");
+        credential.setVisible(!AUTH_KEEP.equals(kind));
+        credential.setLabel(AUTH_BASIC.equals(kind) ? "Password" : AUTH_API_KEY.equals(kind) ? "API key" : "Token");
     }
 
     /** Conditions this form can show: sites, forms and at most one "field equals one of". */
