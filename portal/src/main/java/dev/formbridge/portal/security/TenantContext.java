@@ -26,20 +26,12 @@ public class TenantContext {
 
     /** The selected organisation, or the user's first one, or empty if the user belongs to none. */
     public Optional<TenantId> selected() {
-        Optional<TenantId> selected = selection.get();
-        if (selected.isPresent() && membership(selected.get()).isPresent()) {
-            return selected;
-        }
-        Optional<TenantId> first = team.memberships(currentUser.get().id()).stream()
-                .findFirst()
-                .map(m -> m.tenant().id());
-        first.ifPresent(selection::set);
-        return first;
+        return selectedMembership(currentUser.get()).map(Member::tenantId);
     }
 
     /** Switches to {@code tenant}; the user must be a member. */
     public void select(TenantId tenant) {
-        membership(tenant).orElseThrow(() -> new NotFoundException("The organisation"));
+        membership(tenant, currentUser.get()).orElseThrow(() -> new NotFoundException("The organisation"));
         selection.set(tenant);
     }
 
@@ -53,22 +45,37 @@ public class TenantContext {
         return access(true);
     }
 
+    /** The role of the signed-in user in the selected organisation, if any. */
+    public Optional<Role> role() {
+        return selectedMembership(currentUser.get()).map(Member::role);
+    }
+
     private Access access(boolean change) {
         CurrentUser.User user = currentUser.get();
-        TenantId tenant = selected().orElseThrow(() -> new NotFoundException("The organisation"));
-        Member member = membership(tenant).orElseThrow(() -> new NotFoundException("The organisation"));
+        Member member = selectedMembership(user).orElseThrow(() -> new NotFoundException("The organisation"));
         if (change && !member.role().canChange()) {
             throw new PermissionDeniedException("Viewers cannot change anything in this organisation.");
         }
-        return new Access(tenant, user, member.role());
+        return new Access(member.tenantId(), user, member.role());
     }
 
-    private Optional<Member> membership(TenantId tenant) {
-        return team.membership(tenant, currentUser.get().id());
+    /**
+     * The user's membership of the selected organisation, read from storage (one read); without a valid selection, the
+     * user's first organisation becomes the selection.
+     */
+    private Optional<Member> selectedMembership(CurrentUser.User user) {
+        Optional<Member> selected = selection.get().flatMap(tenant -> membership(tenant, user));
+        if (selected.isPresent()) {
+            return selected;
+        }
+        Optional<TenantId> first = team.memberships(user.id()).stream()
+                .findFirst()
+                .map(m -> m.tenant().id());
+        first.ifPresent(selection::set);
+        return first.flatMap(tenant -> membership(tenant, user));
     }
 
-    /** The role of the signed-in user in the selected organisation, if any. */
-    public Optional<Role> role() {
-        return selected().flatMap(this::membership).map(Member::role);
+    private Optional<Member> membership(TenantId tenant, CurrentUser.User user) {
+        return team.membership(tenant, user.id());
     }
 }
