@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Registers sites and manages their signing secrets. Every method takes the caller's tenant (from the security
@@ -59,7 +60,12 @@ public final class SiteService {
     }
 
     public Site get(TenantId tenant, SiteId id) {
-        return sites.find(tenant, id).orElseThrow(() -> new NoSuchElementException("no site " + id));
+        return find(tenant, id).orElseThrow(() -> new NoSuchElementException("no site " + id));
+    }
+
+    /** The tenant's site with this id, if there is one. */
+    public Optional<Site> find(TenantId tenant, SiteId id) {
+        return sites.find(tenant, id);
     }
 
     /** A new primary secret; the current one stays valid for {@code grace}. */

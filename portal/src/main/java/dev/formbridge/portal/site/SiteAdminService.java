@@ -66,11 +66,7 @@ public class SiteAdminService {
 
     /** The site id from a route parameter, if it is well-formed (else: not found). */
     public static SiteId parseId(String value) {
-        try {
-            return new SiteId(value);
-        } catch (RuntimeException e) {
-            throw new NotFoundException("The site");
-        }
+        return NotFoundException.idFrom(value, SiteId::new, "The site");
     }
 
     public SiteService.NewSecret register(String name, String url) {
@@ -167,9 +163,8 @@ public class SiteAdminService {
     private Optional<List<SigningSecret>> secretsOf(Access access, String siteKey) {
         return SiteKey.parse(siteKey)
                 .filter(key -> key.tenantId().equals(access.tenant()))
-                .flatMap(key -> sites.list(access.tenant()).stream()
-                        .filter(s -> s.id().equals(key.siteId()) && s.isActive())
-                        .findFirst())
+                .flatMap(key -> sites.find(access.tenant(), key.siteId()))
+                .filter(Site::isActive)
                 .map(site -> site.validSecrets(clock.instant()).stream()
                         .map(version -> decrypt(site, version))
                         .toList());
