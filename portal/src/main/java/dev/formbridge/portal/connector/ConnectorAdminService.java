@@ -171,11 +171,7 @@ public class ConnectorAdminService {
 
     /** A connector id from a route parameter, if well-formed (else: not found). */
     public static ConnectorId parseId(String value) {
-        try {
-            return new ConnectorId(value);
-        } catch (RuntimeException e) {
-            throw new NotFoundException("The connector");
-        }
+        return NotFoundException.idFrom(value, ConnectorId::new, "The connector");
     }
 
     private Connector find(Access access, ConnectorId id) {

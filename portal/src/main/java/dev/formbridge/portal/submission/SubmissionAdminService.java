@@ -84,11 +84,7 @@ public class SubmissionAdminService {
 
     /** A submission id from a route parameter, if it is well-formed (else: not found). */
     public static SubmissionId parseId(String value) {
-        try {
-            return new SubmissionId(value);
-        } catch (RuntimeException e) {
-            throw new NotFoundException("The submission");
-        }
+        return NotFoundException.idFrom(value, SubmissionId::new, "The submission");
     }
 
     private Submission find(Access access, SubmissionId id) {

@@ -121,11 +121,7 @@ public class SupportService {
 
     /** The organisation id from a route parameter, if well-formed (else: not found). */
     public static TenantId parseId(String value) {
-        try {
-            return new TenantId(value);
-        } catch (RuntimeException e) {
-            throw new NotFoundException("The organisation");
-        }
+        return NotFoundException.idFrom(value, TenantId::new, "The organisation");
     }
 
     private Tenant find(TenantId id) {
