@@ -37,20 +37,25 @@ public final class FolderDeliveryQueue implements DeliveryQueue {
         return String.format("%013d-%02d-%s.json", job.notBefore().toEpochMilli(), receives, UUID.randomUUID());
     }
 
+    /** Writes one job, received {@code receives} times so far, into {@code ready/}: whole or not at all. */
+    public void write(DeliveryJob job, int receives) throws IOException {
+        String name = fileName(job, receives);
+        Path temp = incoming.resolve(name);
+        Files.writeString(temp, job.toJson(), StandardCharsets.UTF_8);
+        try {
+            Files.move(temp, ready.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, ready.resolve(name));
+        }
+    }
+
     @Override
     public void send(List<DeliveryJob> jobs) {
         List<DeliveryJob> failed = new ArrayList<>();
         IOException cause = null;
         for (DeliveryJob job : jobs) {
             try {
-                String name = fileName(job, 0);
-                Path temp = incoming.resolve(name);
-                Files.writeString(temp, job.toJson(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, ready.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, ready.resolve(name));
-                }
+                write(job, 0);
             } catch (IOException e) {
                 failed.add(job);
                 cause = e;

@@ -45,7 +45,7 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
     private final Path ready;
     private final Path inflight;
     private final Path dead;
-    private final Path incoming;
+    private final FolderDeliveryQueue writer;
     private final Clock clock;
     private final Object wakeUp = new Object();
     private boolean signalled; // guarded by wakeUp: a job arrived since the poller last looked
@@ -65,11 +65,11 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
         this.ready = dir.resolve("ready");
         this.inflight = dir.resolve("inflight");
         this.dead = dir.resolve("dead");
-        this.incoming = dir.resolve("incoming");
+        this.writer = new FolderDeliveryQueue(dir);
         this.clock = clock;
         this.slots = new Semaphore(concurrency);
         try {
-            for (Path d : List.of(ready, inflight, dead, incoming)) {
+            for (Path d : List.of(ready, inflight, dead)) {
                 Files.createDirectories(d);
             }
         } catch (IOException e) {
@@ -104,10 +104,7 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
 
     /** Writes the job to a temporary file, then renames it into {@code ready/}: a reader never sees half a job. */
     private void write(DeliveryJob job, int receives) throws IOException {
-        String name = FolderDeliveryQueue.fileName(job, receives);
-        Path temp = incoming.resolve(name);
-        Files.writeString(temp, job.toJson(), StandardCharsets.UTF_8);
-        move(temp, ready.resolve(name));
+        writer.write(job, receives);
     }
 
     /** Starts consuming: in-flight jobs of a previous run come back first, then every due job goes to {@code worker}. */
