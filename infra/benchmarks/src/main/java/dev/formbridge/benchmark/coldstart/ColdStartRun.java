@@ -41,6 +41,13 @@ public final class ColdStartRun {
                 EventBus bus = EventBus.start()) {
             BenchSite site = store.createSite("coldstart");
             Map<String, String> env = environment(store, site, bus);
+            if (options.text("hold", null) != null) {
+                Map<String, String> held = new HashMap<>(env);
+                held.put(
+                        "BENCH_SECRET",
+                        site.secret().reveal()); // to sign ingest's event by hand; never in a child's env
+                return hold(held, work);
+            }
             List<Case> cases = cases(jars, child, work);
             System.err.println("cold start: training AppCDS / AOT archives");
             for (Case c : cases) {
@@ -63,6 +70,23 @@ public final class ColdStartRun {
             }
             return ColdStartReport.format(samples, jars, bus, runs);
         }
+    }
+
+    /**
+     * {@code --hold true}: writes the children's environment to {@code <work>/env.sh} and waits for a line on stdin, so
+     * one cold start can be profiled by hand ({@code set -a; . env.sh; java -Xlog:class+load … FirstInvocation ingest}).
+     */
+    private static String hold(Map<String, String> env, Path work) throws IOException {
+        StringBuilder script = new StringBuilder();
+        env.forEach((name, value) -> script.append(name)
+                .append("='")
+                .append(value.replace("'", "'\\''"))
+                .append("'\n"));
+        Path file = work.resolve("env.sh");
+        Files.writeString(file, script);
+        System.err.println("cold start: environment in " + file.toAbsolutePath() + "; press Enter to stop");
+        new java.util.Scanner(System.in).nextLine();
+        return "";
     }
 
     /** The environment the CDK app will give the functions, pointed at the local stores. */

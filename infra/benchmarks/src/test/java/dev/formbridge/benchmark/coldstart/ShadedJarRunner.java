@@ -2,11 +2,13 @@ package dev.formbridge.benchmark.coldstart;
 
 import dev.formbridge.benchmark.BenchSite;
 import dev.formbridge.benchmark.LocalStore;
+import dev.formbridge.storage.DynamoClients;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -81,11 +83,24 @@ public final class ShadedJarRunner implements AutoCloseable {
         return site.siteKey();
     }
 
+    /** The local DynamoDB-compatible server the children use. */
+    public String dynamoEndpoint() {
+        return env.get(DynamoClients.ENDPOINT_ENV);
+    }
+
     /**
      * Runs {@code function} from {@code jar} once in a fresh JVM with the deployed flags and returns its answer; the
      * overrides replace or add environment variables ({@code BENCH_SITE_KEY}, {@link #BAD_SIGNATURE}).
      */
     public String answer(String function, Path jar, Map<String, String> overrides) {
+        return run(function, jar, overrides).answer();
+    }
+
+    /** What one run answered, and what its JVM printed (its log lines, and Log4j's own status messages if any). */
+    public record Run(String answer, List<String> output) {}
+
+    /** The same run, with everything the child printed. */
+    public Run run(String function, Path jar, Map<String, String> overrides) {
         // one Case per function and jar, so that each ingest run gets a fresh webhook-id
         Case c = cases.computeIfAbsent(
                 function + " " + jar,
@@ -97,7 +112,8 @@ public final class ShadedJarRunner implements AutoCloseable {
                         work));
         Map<String, String> runEnv = new HashMap<>(env);
         runEnv.putAll(overrides);
-        return c.runOnce(runEnv, site).answer();
+        ChildJvm.Sample sample = c.runOnce(runEnv, site);
+        return new Run(sample.answer(), sample.output());
     }
 
     /** Set (to anything) in the overrides, ingest gets an event with a signature that does not match its body. */
