@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.formbridge.Json;
 import dev.formbridge.event.EventEnvelope;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,11 @@ public final class LocalEventBus implements Consumer<EventEnvelope>, AutoCloseab
 
     private final Machine machine = new Machine();
     private final Map<String, Consumer<EventEnvelope>> targets = new ConcurrentHashMap<>();
-    private final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
+    /** How many of the latest events {@link #received()} keeps. */
+    static final int KEPT_EVENTS = 1_000;
+
+    private final Deque<EventEnvelope> recent = new ArrayDeque<>(); // guarded by itself
+    private final AtomicLong accepted = new AtomicLong();
     private final ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
 
     /** Adds a rule: events matching {@code pattern} (EventBridge pattern JSON) go to {@code target}. */
@@ -43,7 +49,13 @@ public final class LocalEventBus implements Consumer<EventEnvelope>, AutoCloseab
     /** Accepts an event (like PutEvents) and delivers it to the targets of every matching rule. */
     @Override
     public void accept(EventEnvelope event) {
-        received.add(event);
+        synchronized (recent) {
+            if (recent.size() == KEPT_EVENTS) {
+                recent.removeFirst();
+            }
+            recent.addLast(event);
+        }
+        accepted.incrementAndGet();
         String json = toEventBridgeJson(event);
         List<String> matched;
         try {
@@ -87,9 +99,20 @@ public final class LocalEventBus implements Consumer<EventEnvelope>, AutoCloseab
         }
     }
 
-    /** Every event the bus accepted, in order (the local stand-in for EventBridge's archive). */
+    /**
+     * The latest {@value #KEPT_EVENTS} events the bus accepted, oldest first (the local stand-in for EventBridge's
+     * archive). Bounded: a runtime that runs for days must not keep every event it ever saw, nor copy them all on
+     * every publish.
+     */
     public List<EventEnvelope> received() {
-        return List.copyOf(received);
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    /** How many events the bus accepted since it started. */
+    public long acceptedCount() {
+        return accepted.get();
     }
 
     /** The event in the shape EventBridge hands to rules and targets. */
