@@ -1,5 +1,6 @@
 package dev.formbridge.metrics;
 
+import dev.formbridge.storage.ItemsByKey;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
@@ -18,7 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -80,6 +81,7 @@ public final class MetricCounterRepository {
         }
     }
 
+    private final Storage storage;
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final Integer pageSize;
@@ -90,6 +92,7 @@ public final class MetricCounterRepository {
 
     /** With a query page size (items per page) instead of DynamoDB's 1 MB pages: tests of paging. */
     MetricCounterRepository(Storage storage, Integer pageSize) {
+        this.storage = storage;
         this.dynamo = storage.dynamo();
         this.tableName = storage.tableName();
         this.pageSize = pageSize;
@@ -160,15 +163,20 @@ public final class MetricCounterRepository {
                         ":pk", AttributeValue.fromS(Keys.metricsPk(tenantId, granularity.code)),
                         ":from", AttributeValue.fromS(Keys.metricSk(granularity.bucket(first), "")),
                         ":to", AttributeValue.fromS(Keys.metricSkAfter(granularity.bucket(last)))));
-        return query("read metric range", query, item -> {
+        List<MetricBucket> buckets = new ArrayList<>();
+        query("read metric range", query, item -> {
             String sk = item.get(TableDefinition.SK).s();
             int split = sk.indexOf('#');
-            return new MetricBucket(
-                    tenantId, sk.substring(split + 1), granularity.parse(sk.substring(0, split)), counters(item));
+            buckets.add(new MetricBucket(
+                    tenantId, sk.substring(split + 1), granularity.parse(sk.substring(0, split)), counters(item)));
         });
+        return buckets;
     }
 
-    /** Every tenant's day buckets of one UTC day, from the platform-wide index (gsi2, eventually consistent). */
+    /**
+     * Every tenant's day buckets of one UTC day: where they are from the platform-wide index (gsi2, keys only, so a
+     * flush never writes to it), the counters from the table by key.
+     */
     List<MetricBucket> platformDay(LocalDate day) {
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(tableName)
@@ -177,28 +185,30 @@ public final class MetricCounterRepository {
                 .expressionAttributeNames(Map.of("#pk", TableDefinition.GSI2.partitionKey()))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.platformMetricsDayPk(day))));
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return query("read platform metrics", query, item -> {
-            String sk = item.get(TableDefinition.GSI2.sortKey()).s();
-            int split = sk.indexOf('#');
-            return new MetricBucket(
-                    new TenantId(sk.substring(0, split)), sk.substring(split + 1), start, counters(item));
-        });
+        List<Map<String, AttributeValue>> entries = new ArrayList<>();
+        query("read platform metrics", query, entries::add);
+        return ItemsByKey.read(storage, entries).stream()
+                .map(item -> {
+                    String sk = item.get(TableDefinition.GSI2.sortKey()).s();
+                    int split = sk.indexOf('#');
+                    return new MetricBucket(
+                            new TenantId(sk.substring(0, split)), sk.substring(split + 1), start, counters(item));
+                })
+                .toList();
     }
 
-    private List<MetricBucket> query(
-            String what, QueryRequest.Builder query, Function<Map<String, AttributeValue>, MetricBucket> row) {
+    /** Runs a query to its end, page by page, handing each item to {@code row}. */
+    private void query(String what, QueryRequest.Builder query, Consumer<Map<String, AttributeValue>> row) {
         if (pageSize != null) {
             query.limit(pageSize);
         }
-        List<MetricBucket> buckets = new ArrayList<>();
         Map<String, AttributeValue> next = null;
         do {
             QueryRequest request = query.exclusiveStartKey(next).build();
             QueryResponse page = Storage.call(what, () -> dynamo.query(request));
-            page.items().forEach(item -> buckets.add(row.apply(item)));
+            page.items().forEach(row);
             next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (next != null);
-        return buckets;
     }
 
     /** The numeric attributes of an item except its TTL: the counters. */

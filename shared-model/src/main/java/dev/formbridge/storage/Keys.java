@@ -22,7 +22,7 @@ import dev.formbridge.tenant.TenantId;
  * metric bucket     TENANT#t#METRICS#&lt;M|H|D&gt;             &lt;start&gt;#SITE#s                                       PLATFORM#METRICS#&lt;day&gt; / t#SITE#s (D only)
  *                                                        &lt;start&gt;#CON#c                                        PLATFORM#METRICS#&lt;day&gt; / t#CON#c (D only)
  * connector         TENANT#t#CONNECTOR                   CON#c
- * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
+ * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c                                                TENANT#t#CON#c#DLV / time#id
  * dead letter       TENANT#t#DEADLETTER                  c#delivery
  * audit event       TENANT#t#AUDIT                       SEQ#&lt;seq, 20 digits&gt; TENANT#t#AUDIT#TIME / time#seq   PLATFORM#AUDIT#&lt;day&gt; / time#t#seq
  * member            TENANT#t#MEMBER                      USER#&lt;user&gt;         PLATFORM#USER#&lt;user&gt; / TENANT#t
@@ -33,7 +33,10 @@ import dev.formbridge.tenant.TenantId;
  * notified          TENANT#t#CONNECTOR#c                 NOTIFIED#&lt;reason&gt;
  * </pre>
  *
- * A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
+ * gsi1 copies the submission listing's columns, gsi2 keys only ({@link TableDefinition}, ADR 0018): items updated
+ * after they are written (deliveries, metric buckets) are in gsi2 alone, so their updates write no index entry.
+ *
+ * <p>A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
  * Metric buckets of one tenant and granularity (minute, hour, day) share a partition and sort by bucket start, so one
  * {@code sk BETWEEN} query reads a time range for every site and connector; &lt;start&gt; is fixed-width UTC
  * ({@code 2026-11-26T10:15}, {@code 2026-11-26T10}, {@code 2026-11-26}).
@@ -129,10 +132,6 @@ public final class Keys {
 
     public static String deliveriesByConnectorPk(TenantId tenant, ConnectorId connector) {
         return tenantPrefix(tenant) + "CON#" + connector.value() + "#DLV";
-    }
-
-    public static String deliveryByIdPk(TenantId tenant, String deliveryId) {
-        return tenantPrefix(tenant) + "DLVID#" + deliveryId;
     }
 
     public static String auditPk(TenantId tenant) {

@@ -295,7 +295,9 @@ class DeliveryTest {
                     .isEqualTo(1);
 
             receiver.otherwise(Receiver.Answer.of(200));
-            runtime.replay().replayDelivery(site.site().tenantId(), failed.id(), "user:admin@acme.example");
+            runtime.replay()
+                    .replayDelivery(
+                            site.site().tenantId(), id, connector.connector().id(), "user:admin@acme.example");
 
             await(() -> delivery(id, connector).status() == DeliveryStatus.DELIVERED);
             assertThat(receiver.requests())
@@ -317,7 +319,8 @@ class DeliveryTest {
             assertThatThrownBy(() -> runtime.replay()
                             .replayDelivery(
                                     other.site().tenantId(),
-                                    delivery(id, connector).id(),
+                                    id,
+                                    connector.connector().id(),
                                     "user:mallory"))
                     .isInstanceOf(java.util.NoSuchElementException.class);
             assertThatThrownBy(

@@ -3,6 +3,7 @@ package dev.formbridge.cdk.cost;
 import dev.formbridge.cdk.IngestApi;
 import dev.formbridge.cdk.LambdaJars;
 import dev.formbridge.ingest.IngestSettings;
+import dev.formbridge.storage.TableDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class CostModel {
     /** Memory at which Lambda gives a function one full vCPU. */
     static final double FULL_VCPU_MB = 1769;
 
+    static final String GSI1 = TableDefinition.GSI1.name(), GSI2 = TableDefinition.GSI2.name();
+
     /** The caches of the code, by their lifetimes. */
     static final Duration SITE_CACHE = IngestSettings.defaults().siteCacheTtl();
 
@@ -36,7 +39,7 @@ public final class CostModel {
     private final Prices prices;
     private final Traffic traffic;
     private final SynthesizedFunctions functions;
-    private final int indexesProjectingAll;
+    private final IndexWrites indexes;
     private final List<Line> lines = new ArrayList<>();
     private final List<FunctionLine> functionLines = new ArrayList<>();
 
@@ -45,7 +48,7 @@ public final class CostModel {
         this.prices = prices;
         this.traffic = traffic;
         this.functions = SynthesizedFunctions.of(template);
-        this.indexesProjectingAll = SynthesizedFunctions.indexesProjectingAll(template);
+        this.indexes = new IndexWrites(SynthesizedFunctions.indexProjections(template));
         price();
     }
 
@@ -88,10 +91,10 @@ public final class CostModel {
                         + DYNAMODB_MS
                         + EVENTBRIDGE_MS
                         + secretUseMiss * DYNAMODB_MS
-                        + counterMiss * 2 * DYNAMODB_MS
+                        + counterMiss * 3 * DYNAMODB_MS
                         + decryptMiss * KMS_MS,
-                "2 GetItem × " + pct(siteMiss) + ", PutItem, PutEvents, last-used UpdateItem × " + pct(secretUseMiss)
-                        + ", 2 counter ADDs × " + pct(counterMiss) + ", KMS Decrypt × " + pct(decryptMiss));
+                "2 GetItem × " + pct(siteMiss) + ", PutItem, PutEvents, last-used PutItem × " + pct(secretUseMiss)
+                        + ", 3 counter ADDs × " + pct(counterMiss) + ", KMS Decrypt × " + pct(decryptMiss));
         function(
                 LambdaJars.ROUTER_HANDLER,
                 1,
@@ -102,8 +105,8 @@ public final class CostModel {
                 LambdaJars.CONNECTOR_HANDLER,
                 1,
                 1.5,
-                4 * DYNAMODB_MS + WEBHOOK_MS + counterMiss * 4 * DYNAMODB_MS + decryptMiss * KMS_MS,
-                "3 GetItem, the webhook POST (" + (int) WEBHOOK_MS + " ms), UpdateItem, 4 counter ADDs × "
+                4 * DYNAMODB_MS + WEBHOOK_MS + counterMiss * 6 * DYNAMODB_MS + decryptMiss * KMS_MS,
+                "3 GetItem, the webhook POST (" + (int) WEBHOOK_MS + " ms), UpdateItem, 6 counter ADDs × "
                         + pct(counterMiss) + ", KMS Decrypt × " + pct(decryptMiss));
         double invocations =
                 functionLines.stream().mapToDouble(FunctionLine::invocations).sum();
@@ -141,15 +144,31 @@ public final class CostModel {
         int submissionWrites = (int) Math.ceil((traffic.bodyBytes() + SUBMISSION_OVERHEAD_BYTES) / 1024.0);
         int deliveryWrites = (int) Math.ceil(DELIVERY_BYTES / 1024.0);
         int attemptWrites = (int) Math.ceil((DELIVERY_BYTES + ATTEMPT_BYTES) / 1024.0);
-        int copies = 1 + indexesProjectingAll;
+        double submissionInGsi1 = indexes.put(GSI1, submissionWrites);
+        double submissionInGsi2 = indexes.put(GSI2, submissionWrites);
         write(
-                "submission PutItem: " + submissionWrites + " WRU × " + copies + " (table + indexes projecting ALL)",
-                submissionWrites * copies);
-        write("secret last-used UpdateItem × " + pct(secretUseMiss), secretUseMiss);
-        write("ingest counters: minute + hour ADD × " + pct(counterMiss), 2 * counterMiss);
-        write("delivery PutItem (conditional): " + deliveryWrites + " WRU × " + copies, deliveryWrites * copies);
-        write("attempt UpdateItem: " + attemptWrites + " WRU × " + copies, attemptWrites * copies);
-        write("delivery counters: site + connector, minute + hour ADD × " + pct(counterMiss), 4 * counterMiss);
+                "submission PutItem: " + submissionWrites + " WRU, " + entry(GSI1, submissionInGsi1) + ", "
+                        + entry(GSI2, submissionInGsi2),
+                submissionWrites + submissionInGsi1 + submissionInGsi2);
+        write("secret last-used PutItem × " + pct(secretUseMiss), secretUseMiss);
+        double dayEntries = dayBucketsPerSubmission();
+        write(
+                "ingest counters: minute, hour and day ADD × " + pct(counterMiss) + ", the day bucket's " + GSI2
+                        + " entry once a day per site (" + fmt(dayEntries) + ")",
+                3 * counterMiss + dayEntries);
+        double deliveryInGsi2 = indexes.put(GSI2, deliveryWrites);
+        write(
+                "delivery PutItem (conditional): " + deliveryWrites + " WRU, " + entry(GSI2, deliveryInGsi2),
+                deliveryWrites + deliveryInGsi2);
+        double attemptInGsi2 = indexes.quietUpdate(GSI2, attemptWrites);
+        write(
+                "attempt UpdateItem: " + attemptWrites + " WRU, " + entry(GSI2, attemptInGsi2)
+                        + " (no indexed attribute changes)",
+                attemptWrites + attemptInGsi2);
+        write(
+                "delivery counters: per site and per connector, minute, hour and day ADD × " + pct(counterMiss)
+                        + ", 2 day buckets' " + GSI2 + " entries once a day (" + fmt(2 * dayEntries) + ")",
+                6 * counterMiss + 2 * dayEntries);
 
         read(
                 "authorizer: site + tenant GetItem × " + pct(siteMiss) + " of " + fmt(authorizerCalls) + " calls",
@@ -172,6 +191,19 @@ public final class CostModel {
                 logBytes / 1e9,
                 "GB",
                 logBytes / 1e9 * prices.logsIngestionPerGb() * 1e6));
+    }
+
+    /** An index entry of an item write, e.g. "gsi1 (INCLUDE) 1". */
+    private String entry(String index, double units) {
+        return index + " (" + indexes.projection(index) + ") " + fmt(units);
+    }
+
+    /**
+     * Day buckets a submission creates: each site's and connector's day bucket enters the platform index once, when the
+     * day's first flush creates it; later ADDs leave its keys alone.
+     */
+    private double dayBucketsPerSubmission() {
+        return Math.min(1, 1 / (traffic.perSiteRate() * 86_400));
     }
 
     private void function(String handler, double invocations, double localCpuMs, double waitMs, String why) {

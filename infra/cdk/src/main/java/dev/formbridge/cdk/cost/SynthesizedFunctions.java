@@ -36,19 +36,18 @@ record SynthesizedFunctions(List<Function> functions) {
                 .orElseThrow(() -> new IllegalArgumentException("the template has no function for " + handlerClass));
     }
 
-    /** Global secondary indexes of the table whose projection copies every attribute (each costs a full write). */
+    /** The projection type ({@code ALL}, {@code INCLUDE}, {@code KEYS_ONLY}) of each global secondary index, by name. */
     @SuppressWarnings("unchecked")
-    static int indexesProjectingAll(Map<String, Object> template) {
-        int count = 0;
+    static Map<String, String> indexProjections(Map<String, Object> template) {
+        Map<String, String> projections = new java.util.TreeMap<>();
         for (Map<String, Object> table : resources(template, "AWS::DynamoDB::Table")) {
             for (Object index : (List<Object>) table.getOrDefault("GlobalSecondaryIndexes", List.of())) {
-                Map<String, Object> projection = (Map<String, Object>) ((Map<String, Object>) index).get("Projection");
-                if ("ALL".equals(projection.get("ProjectionType"))) {
-                    count++;
-                }
+                Map<String, Object> gsi = (Map<String, Object>) index;
+                Map<String, Object> projection = (Map<String, Object>) gsi.get("Projection");
+                projections.put((String) gsi.get("IndexName"), (String) projection.get("ProjectionType"));
             }
         }
-        return count;
+        return projections;
     }
 
     @SuppressWarnings("unchecked")
