@@ -19,7 +19,7 @@ import dev.formbridge.tenant.TenantId;
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
  * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
- * metric bucket     TENANT#t#METRICS#&lt;M|H|D&gt;             &lt;start&gt;#SITE#s                                       PLATFORM#METRICS#&lt;day&gt; / t#SITE#s (D only)
+ * metric bucket     TENANT#t#METRICS#&lt;H|D&gt;               &lt;start&gt;#SITE#s                                       PLATFORM#METRICS#&lt;day&gt; / t#SITE#s (D only)
  *                                                        &lt;start&gt;#CON#c                                        PLATFORM#METRICS#&lt;day&gt; / t#CON#c (D only)
  * connector         TENANT#t#CONNECTOR                   CON#c
  * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c                                                TENANT#t#CON#c#DLV / time#id
@@ -37,9 +37,10 @@ import dev.formbridge.tenant.TenantId;
  * after they are written (deliveries, metric buckets) are in gsi2 alone, so their updates write no index entry.
  *
  * <p>A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
- * Metric buckets of one tenant and granularity (minute, hour, day) share a partition and sort by bucket start, so one
+ * Metric buckets of one tenant and granularity (hour, day) share a partition and sort by bucket start, so one
  * {@code sk BETWEEN} query reads a time range for every site and connector; &lt;start&gt; is fixed-width UTC
- * ({@code 2026-11-26T10:15}, {@code 2026-11-26T10}, {@code 2026-11-26}).
+ * ({@code 2026-11-26T10}, {@code 2026-11-26}). An hour bucket holds its minutes as attributes (ADR 0019); the minute
+ * partition ({@code METRICS#M}) of ADR 0015 is no longer written.
  *
  * <p>The items about one connector that are not the connector itself (its immutable versions, its circuit-breaker state,
  * its dead-letter count, when its admins were last notified) share a partition of their own, so the router's query of
@@ -86,7 +87,7 @@ public final class Keys {
         return tenantPrefix(tenant) + "SUB#" + id.value();
     }
 
-    /** Every metric bucket of one granularity ({@code M}, {@code H} or {@code D}) of a tenant, in time order. */
+    /** Every metric bucket of one granularity ({@code H} or {@code D}) of a tenant, in time order. */
     public static String metricsPk(TenantId tenant, String granularity) {
         return tenantPrefix(tenant) + "METRICS#" + granularity;
     }

@@ -91,10 +91,10 @@ public final class CostModel {
                         + DYNAMODB_MS
                         + EVENTBRIDGE_MS
                         + secretUseMiss * DYNAMODB_MS
-                        + counterMiss * 3 * DYNAMODB_MS
+                        + counterMiss * 2 * DYNAMODB_MS
                         + decryptMiss * KMS_MS,
                 "2 GetItem × " + pct(siteMiss) + ", PutItem, PutEvents, last-used PutItem × " + pct(secretUseMiss)
-                        + ", 3 counter ADDs × " + pct(counterMiss) + ", KMS Decrypt × " + pct(decryptMiss));
+                        + ", 2 counter ADDs × " + pct(counterMiss) + ", KMS Decrypt × " + pct(decryptMiss));
         function(
                 LambdaJars.ROUTER_HANDLER,
                 1,
@@ -105,8 +105,8 @@ public final class CostModel {
                 LambdaJars.CONNECTOR_HANDLER,
                 1,
                 1.5,
-                4 * DYNAMODB_MS + WEBHOOK_MS + counterMiss * 6 * DYNAMODB_MS + decryptMiss * KMS_MS,
-                "3 GetItem, the webhook POST (" + (int) WEBHOOK_MS + " ms), UpdateItem, 6 counter ADDs × "
+                4 * DYNAMODB_MS + WEBHOOK_MS + counterMiss * 2 * DYNAMODB_MS + decryptMiss * KMS_MS,
+                "3 GetItem, the webhook POST (" + (int) WEBHOOK_MS + " ms), UpdateItem, 2 counter ADDs × "
                         + pct(counterMiss) + ", KMS Decrypt × " + pct(decryptMiss));
         double invocations =
                 functionLines.stream().mapToDouble(FunctionLine::invocations).sum();
@@ -153,9 +153,9 @@ public final class CostModel {
         write("secret last-used PutItem × " + pct(secretUseMiss), secretUseMiss);
         double dayEntries = dayBucketsPerSubmission();
         write(
-                "ingest counters: minute, hour and day ADD × " + pct(counterMiss) + ", the day bucket's " + GSI2
-                        + " entry once a day per site (" + fmt(dayEntries) + ")",
-                3 * counterMiss + dayEntries);
+                "ingest counters per site: hour (holding the minute) and day ADD × " + pct(counterMiss)
+                        + ", the day bucket's " + GSI2 + " entry once a day (" + fmt(dayEntries) + ")",
+                2 * counterMiss + dayEntries);
         double deliveryInGsi2 = indexes.put(GSI2, deliveryWrites);
         write(
                 "delivery PutItem (conditional): " + deliveryWrites + " WRU, " + entry(GSI2, deliveryInGsi2),
@@ -166,9 +166,9 @@ public final class CostModel {
                         + " (no indexed attribute changes)",
                 attemptWrites + attemptInGsi2);
         write(
-                "delivery counters: per site and per connector, minute, hour and day ADD × " + pct(counterMiss)
-                        + ", 2 day buckets' " + GSI2 + " entries once a day (" + fmt(2 * dayEntries) + ")",
-                6 * counterMiss + 2 * dayEntries);
+                "delivery counters per connector: hour (holding the minute) and day ADD × " + pct(counterMiss)
+                        + ", the day bucket's " + GSI2 + " entry once a day (" + fmt(dayEntries) + ")",
+                2 * counterMiss + dayEntries);
 
         read(
                 "authorizer: site + tenant GetItem × " + pct(siteMiss) + " of " + fmt(authorizerCalls) + " calls",
