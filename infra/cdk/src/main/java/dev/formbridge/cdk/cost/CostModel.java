@@ -30,7 +30,8 @@ public final class CostModel {
 
     static final Duration COUNTER_FLUSH = IngestSettings.defaults().metricsFlushInterval();
     static final Duration CONNECTOR_CACHE = Duration.ofSeconds(30); // RouterHandler
-    static final Duration SECRET_USE_INTERVAL = Duration.ofMinutes(1); // IngestService → SecretUseRecorder
+    /** The primary secret's last-use sampling (SecretUseRecorder.PRIMARY_EVERY): it carries the site's traffic. */
+    static final Duration SECRET_USE_INTERVAL = Duration.ofHours(1);
 
     /** Estimated item sizes in bytes (attribute names and values; see docs/deploy.md). */
     static final int SUBMISSION_OVERHEAD_BYTES = 580, DELIVERY_BYTES = 620, ATTEMPT_BYTES = 150, EVENT_BYTES = 520;
@@ -150,7 +151,9 @@ public final class CostModel {
                 "submission PutItem: " + submissionWrites + " WRU, " + entry(GSI1, submissionInGsi1) + ", "
                         + entry(GSI2, submissionInGsi2),
                 submissionWrites + submissionInGsi1 + submissionInGsi2);
-        write("secret last-used PutItem × " + pct(secretUseMiss), secretUseMiss);
+        write(
+                "secret last-used PutItem (primary: once an hour per site and container) × " + pct(secretUseMiss),
+                secretUseMiss);
         double dayEntries = dayBucketsPerSubmission();
         write(
                 "ingest counters per site: hour (holding the minute) and day ADD × " + pct(counterMiss)
