@@ -189,7 +189,7 @@ public final class DeliveryWorker {
         if (recorded) {
             deadLetter(delivery, at, outcome.error());
             count(delivery, MetricNames.FAILED);
-            log.info("attempt {} failed ({}); given up", number, outcome.status());
+            log.warn("attempt {} failed ({}); given up", number, outcome.status()); // a dead letter: a problem
         }
         if (outcome.gone()) {
             disable(connector, at);

@@ -41,6 +41,7 @@ public final class CostModel {
     private final Traffic traffic;
     private final SynthesizedFunctions functions;
     private final IndexWrites indexes;
+    private final LogBytes logs;
     private final List<Line> lines = new ArrayList<>();
     private final List<FunctionLine> functionLines = new ArrayList<>();
 
@@ -50,6 +51,7 @@ public final class CostModel {
         this.traffic = traffic;
         this.functions = SynthesizedFunctions.of(template);
         this.indexes = new IndexWrites(SynthesizedFunctions.indexProjections(template));
+        this.logs = LogBytes.of(functions);
         price();
     }
 
@@ -187,10 +189,10 @@ public final class CostModel {
                 "request",
                 prices.kmsPer10k() * 100);
 
-        int logBytes = LogBytes.perSubmission();
+        int logBytes = logs.perSubmission();
         lines.add(new Line(
                 "CloudWatch Logs",
-                "ingestion: " + LogBytes.explain(),
+                "ingestion: " + logs.explain(),
                 logBytes / 1e9,
                 "GB",
                 logBytes / 1e9 * prices.logsIngestionPerGb() * 1e6));
@@ -270,6 +272,11 @@ public final class CostModel {
                 .filter(l -> l.service().equals(service) && l.unit().equals(unit))
                 .mapToDouble(Line::perSubmission)
                 .sum();
+    }
+
+    /** Log bytes one submission writes, as the template's log levels let them through. */
+    public int logBytes() {
+        return logs.perSubmission();
     }
 
     public Traffic traffic() {

@@ -1,5 +1,6 @@
 package dev.formbridge.cdk.cost;
 
+import dev.formbridge.cdk.JavaFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,12 @@ import java.util.Map;
 /** The functions and indexes of a synthesized template, as the cost model needs them. */
 record SynthesizedFunctions(List<Function> functions) {
 
-    record Function(String name, String handlerClass, int memoryMb, String architecture) {}
+    /** {@code logLevel}: the function's own level ({@code FORMBRIDGE_LOG_LEVEL}), INFO where the template sets none. */
+    record Function(String name, String handlerClass, int memoryMb, String architecture, String logLevel) {
+        boolean logsInfo() {
+            return logLevel.equals("INFO") || logLevel.equals("DEBUG") || logLevel.equals("TRACE");
+        }
+    }
 
     @SuppressWarnings("unchecked")
     static SynthesizedFunctions of(Map<String, Object> template) {
@@ -24,7 +30,8 @@ record SynthesizedFunctions(List<Function> functions) {
                             .getOrDefault("Variables", Map.of());
             String name = String.valueOf(variables.getOrDefault("POWERTOOLS_SERVICE_NAME", handler))
                     .replaceFirst("^formbridge-", "");
-            found.add(new Function(name, handler, ((Number) memory).intValue(), architecture));
+            String logLevel = String.valueOf(variables.getOrDefault(JavaFunction.LOG_LEVEL_ENV, "INFO"));
+            found.add(new Function(name, handler, ((Number) memory).intValue(), architecture, logLevel));
         });
         return new SynthesizedFunctions(List.copyOf(found));
     }
