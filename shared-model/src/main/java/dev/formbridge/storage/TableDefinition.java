@@ -33,8 +33,8 @@ public record TableDefinition(
      * Per-tenant listings in time order (submissions by received time, a tenant's audit events), and the platform-wide
      * entries ({@code PLATFORM#…}, see {@link Keys}) only the portal reads: a user's memberships, the tenant directory.
      * It copies the submission listing's columns, so a page of submissions is one query; every other listing here
-     * reads its items from the table by key ({@link ItemsByKey}). Items written once and rarely changed only: an update
-     * of a copied attribute costs a second write (ADR 0018).
+     * reads its items from the table by key ({@link ItemsByKey}). Only for items that rarely change after they are
+     * written: changing a copied attribute (a {@code status}, whatever the item) writes the entry again (ADR 0018).
      */
     public static final Index GSI1 = new Index(
             "gsi1",
