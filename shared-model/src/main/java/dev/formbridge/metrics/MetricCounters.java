@@ -85,9 +85,9 @@ public final class MetricCounters {
             long n = value.getAndSet(0);
             if (n > 0) {
                 for (Granularity granularity : key.granularities()) {
-                    Granularity item = granularity == Granularity.MINUTE ? Granularity.HOUR : granularity;
+                    Instant start = granularity.item().start(key.minute()); // a minute's bucket is its hour's
                     byBucket.computeIfAbsent(
-                                    new Bucket(key.tenantId(), key.dimension(), granularity, item.start(key.minute())),
+                                    new Bucket(key.tenantId(), key.dimension(), granularity, start),
                                     b -> new HashMap<>())
                             .computeIfAbsent(key.item(), k -> new HashMap<>())
                             .put(key.counter(), n);
