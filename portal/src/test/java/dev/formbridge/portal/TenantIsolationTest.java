@@ -132,7 +132,7 @@ class TenantIsolationTest {
     @Test
     void another_organisations_deliveries_and_connectors_are_not_found_and_never_listed() {
         var since = portal.clock.instant().minus(Duration.ofDays(1));
-        assertNotFound(() -> portal.deliveryAdmin.replay(deliveryA.id()));
+        assertNotFound(() -> portal.deliveryAdmin.replay(deliveryA.submissionId(), deliveryA.connectorId()));
         assertNotFound(() -> portal.deliveryAdmin.ofConnector(connectorA.id(), since));
         assertNotFound(() -> portal.deliveryAdmin.countFailedSince(connectorA.id(), since));
         assertNotFound(() -> portal.deliveryAdmin.replayFailedSince(connectorA.id(), since));

@@ -1,5 +1,6 @@
 package dev.formbridge.audit;
 
+import dev.formbridge.storage.ItemsByKey;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
@@ -7,27 +8,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Reads one page of an {@link AuditListing}, newest first. The time range is a key condition; the other filters are a
- * FilterExpression, which DynamoDB applies after reading, so a query can return fewer matches than asked for: the pager
- * keeps reading until the page is full or the listing ends.
+ * Reads one page of an {@link AuditListing}, newest first. The time range is a key condition; the indexes copy no
+ * audit attribute (ADR 0018), so the pager reads the events a query names from the table by key and applies the other
+ * filters to them: it keeps reading until the page is full and one more match shows there is a next page, or the
+ * listing ends. A page with a cursor is never followed by an empty one.
  */
 final class AuditPager {
     static final int MAX_LIMIT = 1000;
-    /** Items read per query when filtering, so a sparse filter does not cost a round trip per few items. */
+    /** Positions read per query when filtering, so a sparse filter does not cost a round trip per few events. */
     private static final int FILTERED_BATCH = 100;
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private final Storage storage;
 
     AuditPager(Storage storage) {
-        this.dynamo = storage.dynamo();
-        this.tableName = storage.tableName();
+        this.storage = storage;
     }
 
     Page<AuditEvent> page(AuditListing listing, AuditQuery query, String cursor, int limit) {
@@ -36,47 +35,51 @@ final class AuditPager {
         }
         Map<String, AttributeValue> start = cursor == null ? null : AuditCursor.decode(listing, cursor);
         List<AuditEvent> found = new ArrayList<>();
+        Map<String, AttributeValue> lastTaken = null;
         while (true) {
-            // one more than needed: if it comes back, the page is known not to be the last
+            // one more than needed: if it matches too, the page is known not to be the last
             int batch = Math.max(limit - found.size() + 1, query.filters() ? FILTERED_BATCH : 0);
             QueryRequest request = request(listing, query, start, batch);
-            QueryResponse response = Storage.call("list audit events", () -> dynamo.query(request));
-            List<Map<String, AttributeValue>> items = response.items();
-            boolean end = !response.hasLastEvaluatedKey()
-                    || response.lastEvaluatedKey().isEmpty();
-            for (int i = 0; i < items.size(); i++) {
-                found.add(AuditItems.fromItem(items.get(i)));
+            QueryResponse response =
+                    Storage.call("list audit events", () -> storage.dynamo().query(request));
+            List<Map<String, AttributeValue>> positions = response.items();
+            Map<Map<String, AttributeValue>, AuditEvent> events = events(positions);
+            for (Map<String, AttributeValue> position : positions) {
+                AuditEvent event = events.get(ItemsByKey.keyOf(position));
+                if (event == null || !query.matches(event)) {
+                    continue;
+                }
+                if (lastTaken != null) {
+                    return new Page<>(found, AuditCursor.encode(listing, lastTaken));
+                }
+                found.add(event);
                 if (found.size() == limit) {
-                    boolean nothingAfter = end && i == items.size() - 1;
-                    return new Page<>(found, nothingAfter ? null : AuditCursor.encode(listing, items.get(i)));
+                    lastTaken = position;
                 }
             }
-            if (end) {
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
                 return new Page<>(found, null);
             }
             start = response.lastEvaluatedKey();
         }
     }
 
+    /** The events at {@code positions}, read from the table by key (an event erased meanwhile is absent). */
+    private Map<Map<String, AttributeValue>, AuditEvent> events(List<Map<String, AttributeValue>> positions) {
+        Map<Map<String, AttributeValue>, AuditEvent> events = new HashMap<>();
+        ItemsByKey.read(storage, positions)
+                .forEach(item -> events.put(ItemsByKey.keyOf(item), AuditItems.fromItem(item)));
+        return events;
+    }
+
     private QueryRequest request(AuditListing listing, AuditQuery query, Map<String, AttributeValue> start, int batch) {
         Map<String, String> names = new HashMap<>(Map.of("#pk", listing.index().partitionKey()));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(listing.partition())));
         String keyCondition = "#pk = :pk" + timeRange(listing, query, names, values);
-        List<String> filters = new ArrayList<>();
-        if (query.actor() != null) {
-            filters.add(condition("contains(#actor, :actor)", "actor", query.actor(), names, values));
-        }
-        if (query.actionPrefix() != null) {
-            filters.add(condition("begins_with(#action, :action)", "action", query.actionPrefix(), names, values));
-        }
-        if (query.target() != null) {
-            filters.add(condition("#target = :target", "target", query.target(), names, values));
-        }
         return QueryRequest.builder()
-                .tableName(tableName)
+                .tableName(storage.tableName())
                 .indexName(listing.index().name())
                 .keyConditionExpression(keyCondition)
-                .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .scanIndexForward(false)
@@ -102,16 +105,5 @@ final class AuditPager {
             return " AND #sk BETWEEN :from AND :to"; // "to#…" sorts after "to": events at `to` are excluded
         }
         return query.from() != null ? " AND #sk >= :from" : " AND #sk < :to";
-    }
-
-    private static String condition(
-            String expression,
-            String attribute,
-            String value,
-            Map<String, String> names,
-            Map<String, AttributeValue> values) {
-        names.put("#" + attribute, attribute);
-        values.put(":" + attribute, AttributeValue.fromS(value));
-        return expression;
     }
 }

@@ -42,6 +42,14 @@ public record AuditQuery(Instant from, Instant to, String actor, String actionPr
         return actor != null || actionPrefix != null || target != null;
     }
 
+    /** Whether {@code event} passes the filters (the time range is the listing's key condition). */
+    boolean matches(AuditEvent event) {
+        return (actor == null || (event.actor() != null && event.actor().contains(actor)))
+                && (actionPrefix == null
+                        || (event.action() != null && event.action().startsWith(actionPrefix)))
+                && (target == null || target.equals(event.target()));
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }

@@ -3,6 +3,7 @@ package dev.formbridge.delivery;
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.site.SiteId;
 import dev.formbridge.storage.IndexedItem;
+import dev.formbridge.storage.ItemsByKey;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
@@ -46,8 +47,10 @@ public final class DeliveryRepository implements DeliveryRecords {
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final DeadLetterCounts deadLetterCounts;
+    private final Storage storage;
 
     public DeliveryRepository(Storage storage) {
+        this.storage = storage;
         this.table = storage.table(DeliveryItem.SCHEMA);
         this.dynamo = storage.dynamo();
         this.tableName = storage.tableName();
@@ -92,18 +95,23 @@ public final class DeliveryRepository implements DeliveryRecords {
                         .toList());
     }
 
-    /** A connector's deliveries created since {@code since}, oldest first (through the listing index). */
+    /**
+     * A connector's deliveries created since {@code since}, oldest first: their keys from the connector index (gsi2,
+     * keys only, so an attempt never writes to it), the deliveries from the table.
+     */
     public List<Delivery> ofConnectorSince(TenantId tenantId, ConnectorId connectorId, Instant since) {
         QueryConditional range = QueryConditional.sortGreaterThanOrEqualTo(Key.builder()
                 .partitionValue(Keys.deliveriesByConnectorPk(tenantId, connectorId))
                 .sortValue(Keys.sortableTime(since))
                 .build());
-        return Storage.call(
+        List<DeliveryItem> entries = Storage.call(
                 "list connector deliveries",
-                () -> table.index(TableDefinition.GSI1.name()).query(r -> r.queryConditional(range)).stream()
+                () -> table.index(TableDefinition.GSI2.name()).query(r -> r.queryConditional(range)).stream()
                         .flatMap(page -> page.items().stream())
-                        .map(DeliveryItem::toDelivery)
                         .toList());
+        return ItemsByKey.read(storage, DeliveryItem.SCHEMA, entries).stream()
+                .map(DeliveryItem::toDelivery)
+                .toList();
     }
 
     /**
@@ -173,25 +181,6 @@ public final class DeliveryRepository implements DeliveryRecords {
         } catch (ConditionalCheckFailedException changed) {
             return false;
         }
-    }
-
-    /** A tenant's delivery by its id (through the id index). */
-    public Optional<Delivery> findById(TenantId tenantId, DeliveryId id) {
-        QueryConditional byId = QueryConditional.keyEqualTo(Key.builder()
-                .partitionValue(Keys.deliveryByIdPk(tenantId, id.value()))
-                .sortValue("DELIVERY")
-                .build());
-        return Storage.call(
-                        "find delivery",
-                        () ->
-                                table
-                                        .index(TableDefinition.GSI2.name())
-                                        .query(r -> r.queryConditional(byId).limit(1))
-                                        .stream()
-                                        .flatMap(page -> page.items().stream())
-                                        .findFirst())
-                .map(DeliveryItem::toDelivery)
-                .flatMap(indexed -> find(tenantId, indexed.submissionId(), indexed.connectorId()));
     }
 
     /**
@@ -434,10 +423,9 @@ public final class DeliveryRepository implements DeliveryRecords {
             DeliveryItem item = new DeliveryItem();
             item.setPk(Keys.deliveriesPk(d.tenantId(), d.submissionId()));
             item.setSk(Keys.deliverySk(d.connectorId()));
-            item.setGsi1pk(Keys.deliveriesByConnectorPk(d.tenantId(), d.connectorId()));
-            item.setGsi1sk(Keys.sortableTime(d.createdAt()) + "#" + d.id().value());
-            item.setGsi2pk(Keys.deliveryByIdPk(d.tenantId(), d.id().value()));
-            item.setGsi2sk("DELIVERY");
+            // in the keys-only index alone: an attempt (status, attempts) changes no indexed attribute
+            item.setGsi2pk(Keys.deliveriesByConnectorPk(d.tenantId(), d.connectorId()));
+            item.setGsi2sk(Keys.sortableTime(d.createdAt()) + "#" + d.id().value());
             item.tenantId = d.tenantId().value();
             item.deliveryId = d.id().value();
             item.submissionId = d.submissionId().value();

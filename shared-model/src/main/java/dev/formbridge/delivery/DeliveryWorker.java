@@ -189,7 +189,7 @@ public final class DeliveryWorker {
         if (recorded) {
             deadLetter(delivery, at, outcome.error());
             count(delivery, MetricNames.FAILED);
-            log.info("attempt {} failed ({}); given up", number, outcome.status());
+            log.warn("attempt {} failed ({}); given up", number, outcome.status()); // a dead letter: a problem
         }
         if (outcome.gone()) {
             disable(connector, at);
@@ -197,10 +197,12 @@ public final class DeliveryWorker {
         return recorded ? Outcome.FAILED : Outcome.NO_ATTEMPT;
     }
 
-    /** Counts per site and per connector of the delivery's tenant (never a tenant dimension in EMF). */
+    /**
+     * Counts per connector of the delivery's tenant (never a tenant dimension in EMF). Not per site: the dashboard and
+     * the health view read deliveries from connector buckets only, and a site bucket would be two writes a flush
+     * nobody reads (ADR 0019).
+     */
     private void count(Delivery delivery, String counter) {
-        counters.increment(
-                delivery.tenantId(), MetricCounters.site(delivery.siteId().value()), counter);
         counters.increment(
                 delivery.tenantId(),
                 MetricCounters.connector(delivery.connectorId().value()),

@@ -39,15 +39,25 @@ public final class ReplayService {
         this.clock = clock;
     }
 
-    /** Replays one delivery that is delivered or failed; a pending one is already on its way. */
-    public Delivery replayDelivery(TenantId tenant, DeliveryId id, String actor) {
-        Delivery delivery =
-                deliveries.findById(tenant, id).orElseThrow(() -> new NoSuchElementException("no delivery " + id));
+    /**
+     * Replays one delivery that is delivered or failed; a pending one is already on its way. A delivery is found by what
+     * it delivers, its submission and connector (its key: no index holds delivery ids, ADR 0018).
+     */
+    public Delivery replayDelivery(TenantId tenant, SubmissionId submission, ConnectorId connector, String actor) {
+        Delivery delivery = deliveries
+                .find(tenant, submission, connector)
+                .orElseThrow(() -> new NoSuchElementException("no delivery of " + submission + " to " + connector));
         if (delivery.status() == DeliveryStatus.PENDING) {
-            throw new IllegalStateException("delivery " + id + " is still pending: it will be attempted anyway");
+            throw new IllegalStateException(
+                    "delivery " + delivery.id() + " is still pending: it will be attempted anyway");
         }
         requeue(List.of(delivery));
-        audit.append(AuditEvent.of(tenant, clock.instant(), actor, "delivery.replayed", id.value()));
+        audit.append(AuditEvent.of(
+                tenant,
+                clock.instant(),
+                actor,
+                "delivery.replayed",
+                delivery.id().value()));
         return delivery;
     }
 

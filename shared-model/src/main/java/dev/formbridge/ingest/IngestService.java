@@ -83,7 +83,7 @@ public final class IngestService {
         this.submissions = new SubmissionRepository(storage);
         this.events = events;
         this.keys = new SigningKeys(cipher);
-        this.secretUse = new SecretUseRecorder(new SiteRepository(storage), clock, Duration.ofMinutes(1));
+        this.secretUse = new SecretUseRecorder(new SiteRepository(storage), clock);
         this.counters = new IngestCounters(
                 new MetricCounterRepository(storage),
                 new SecurityEventRepository(storage),
@@ -218,7 +218,8 @@ public final class IngestService {
         if (match.isEmpty()) {
             return Refused.of(Rejection.BAD_SIGNATURE);
         }
-        secretUse.used(entry.site().key(), valid.get(match.get()).version());
+        SigningKeys.VersionKey used = valid.get(match.get());
+        secretUse.used(entry.site().key(), used.version(), used.primary());
         return null;
     }
 

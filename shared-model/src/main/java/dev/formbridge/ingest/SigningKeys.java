@@ -23,13 +23,13 @@ final class SigningKeys {
         this.cipher = cipher;
     }
 
-    /** A secret version valid at the time asked, with its key. */
-    record VersionKey(int version, SigningSecret secret) {}
+    /** A secret version valid at the time asked, with its key; {@code primary}: the current one (else the previous). */
+    record VersionKey(int version, boolean primary, SigningSecret secret) {}
 
     /** The site's secret versions valid at {@code now}, primary first, decrypted. */
     List<VersionKey> validAt(Site site, Instant now) {
         return site.validSecrets(now).stream()
-                .map(v -> new VersionKey(v.version(), decrypt(site.key(), v)))
+                .map(v -> new VersionKey(v.version(), v.isPrimary(), decrypt(site.key(), v)))
                 .toList();
     }
 

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Sums a range's buckets into a {@link Dashboard}. Ingest counters come from site buckets and delivery counters from
- * connector buckets: delivery also counts per site, and summing both would count each delivery twice.
+ * connector buckets only: site buckets written before ADR 0019 also hold deliveries, and summing both would count each
+ * delivery twice.
  */
 final class DashboardAssembly {
     private static final List<String> CHARTED = List.of(

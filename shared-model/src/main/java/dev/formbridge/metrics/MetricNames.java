@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * The counter names writers add and readers sum, in one place. Ingest counts per site ({@code accepted},
- * {@code rejected_<reason>}); delivery counts per site and per connector ({@code delivered}, {@code retried},
- * {@code failed}) and, per connector only, the latency histogram ({@link LatencyHistogram}).
+ * {@code rejected_<reason>}); delivery counts per connector ({@code delivered}, {@code retried}, {@code failed}) and
+ * the latency histogram ({@link LatencyHistogram}).
  */
 public final class MetricNames {
     public static final String ACCEPTED = "accepted";

@@ -99,7 +99,10 @@ public final class SiteRepository {
                 () -> dynamo.putItem(b -> b.tableName(tableName).item(item)));
     }
 
-    /** When each secret version of the site last verified a request (as recorded, up to a minute behind). */
+    /**
+     * When each secret version of the site last verified a request, as recorded: the primary's up to an hour behind,
+     * the previous one's up to a minute (ADR 0020).
+     */
     public Map<Integer, Instant> secretLastUsed(TenantId tenantId, SiteId siteId) {
         String prefix = Keys.secretUsageSk(siteId, 0);
         String begins = prefix.substring(0, prefix.length() - 1);

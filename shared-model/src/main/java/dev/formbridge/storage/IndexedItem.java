@@ -5,7 +5,10 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
-/** An item that is also in both secondary indexes ({@link TableDefinition#GSI1}, {@link TableDefinition#GSI2}). */
+/**
+ * An item that may be in the secondary indexes ({@link TableDefinition#GSI1}, {@link TableDefinition#GSI2}): in each
+ * whose keys it sets, in no other (a sparse index).
+ */
 public abstract class IndexedItem extends KeyedItem {
     public static final StaticTableSchema<IndexedItem> KEYS = StaticTableSchema.builder(IndexedItem.class)
             .extend(KeyedItem.KEYS)

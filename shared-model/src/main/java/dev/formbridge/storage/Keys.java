@@ -19,10 +19,10 @@ import dev.formbridge.tenant.TenantId;
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
  * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
- * metric bucket     TENANT#t#METRICS#&lt;M|H|D&gt;             &lt;start&gt;#SITE#s                                       PLATFORM#METRICS#&lt;day&gt; / t#SITE#s (D only)
+ * metric bucket     TENANT#t#METRICS#&lt;H|D&gt;               &lt;start&gt;#SITE#s                                       PLATFORM#METRICS#&lt;day&gt; / t#SITE#s (D only)
  *                                                        &lt;start&gt;#CON#c                                        PLATFORM#METRICS#&lt;day&gt; / t#CON#c (D only)
  * connector         TENANT#t#CONNECTOR                   CON#c
- * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c               TENANT#t#CON#c#DLV / time#id     TENANT#t#DLVID#id / DELIVERY
+ * delivery          TENANT#t#DLV#&lt;submission&gt;          CON#c                                                TENANT#t#CON#c#DLV / time#id
  * dead letter       TENANT#t#DEADLETTER                  c#delivery
  * audit event       TENANT#t#AUDIT                       SEQ#&lt;seq, 20 digits&gt; TENANT#t#AUDIT#TIME / time#seq   PLATFORM#AUDIT#&lt;day&gt; / time#t#seq
  * member            TENANT#t#MEMBER                      USER#&lt;user&gt;         PLATFORM#USER#&lt;user&gt; / TENANT#t
@@ -33,10 +33,14 @@ import dev.formbridge.tenant.TenantId;
  * notified          TENANT#t#CONNECTOR#c                 NOTIFIED#&lt;reason&gt;
  * </pre>
  *
- * A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
- * Metric buckets of one tenant and granularity (minute, hour, day) share a partition and sort by bucket start, so one
+ * gsi1 copies the submission listing's columns, gsi2 keys only ({@link TableDefinition}, ADR 0018): items updated
+ * after they are written (deliveries, metric buckets) are in gsi2 alone, so their updates write no index entry.
+ *
+ * <p>A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
+ * Metric buckets of one tenant and granularity (hour, day) share a partition and sort by bucket start, so one
  * {@code sk BETWEEN} query reads a time range for every site and connector; &lt;start&gt; is fixed-width UTC
- * ({@code 2026-11-26T10:15}, {@code 2026-11-26T10}, {@code 2026-11-26}).
+ * ({@code 2026-11-26T10}, {@code 2026-11-26}). An hour bucket holds its minutes as attributes (ADR 0019); the minute
+ * partition ({@code METRICS#M}) of ADR 0015 is no longer written.
  *
  * <p>The items about one connector that are not the connector itself (its immutable versions, its circuit-breaker state,
  * its dead-letter count, when its admins were last notified) share a partition of their own, so the router's query of
@@ -83,7 +87,7 @@ public final class Keys {
         return tenantPrefix(tenant) + "SUB#" + id.value();
     }
 
-    /** Every metric bucket of one granularity ({@code M}, {@code H} or {@code D}) of a tenant, in time order. */
+    /** Every metric bucket of one granularity ({@code H} or {@code D}) of a tenant, in time order. */
     public static String metricsPk(TenantId tenant, String granularity) {
         return tenantPrefix(tenant) + "METRICS#" + granularity;
     }
@@ -129,10 +133,6 @@ public final class Keys {
 
     public static String deliveriesByConnectorPk(TenantId tenant, ConnectorId connector) {
         return tenantPrefix(tenant) + "CON#" + connector.value() + "#DLV";
-    }
-
-    public static String deliveryByIdPk(TenantId tenant, String deliveryId) {
-        return tenantPrefix(tenant) + "DLVID#" + deliveryId;
     }
 
     public static String auditPk(TenantId tenant) {

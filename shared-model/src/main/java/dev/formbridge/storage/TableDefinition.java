@@ -30,15 +30,24 @@ public record TableDefinition(
     public static final String TTL = "expiresAt";
 
     /**
-     * Per-tenant listings in time order (submissions by received time, newest last), and the platform-wide entries
-     * ({@code PLATFORM#…}, see {@link Keys}) only the portal reads: a user's memberships, the tenant directory.
+     * Per-tenant listings in time order (submissions by received time, a tenant's audit events), and the platform-wide
+     * entries ({@code PLATFORM#…}, see {@link Keys}) only the portal reads: a user's memberships, the tenant directory.
+     * It copies the submission listing's columns, so a page of submissions is one query; every other listing here
+     * reads its items from the table by key ({@link ItemsByKey}). Only for items that rarely change after they are
+     * written: changing a copied attribute (a {@code status}, whatever the item) writes the entry again (ADR 0018).
      */
-    public static final Index GSI1 = new Index("gsi1", "gsi1pk", "gsi1sk");
+    public static final Index GSI1 = new Index(
+            "gsi1",
+            "gsi1pk",
+            "gsi1sk",
+            List.of("submissionId", "siteId", "formId", "status", "receivedAt", "sizeBytes"));
     /**
-     * Lookups by a secondary id (a submission by its submission id), and the platform-wide audit listing by day (see
-     * {@link Keys#platformAuditDayPk}).
+     * Keys only: lookups by a secondary id (a submission by its submission id), a connector's deliveries in time order,
+     * and the platform-wide listings by day (audit events, day metric buckets; see {@link Keys}). Items that change
+     * after they are written (a delivery at every attempt, a metric bucket at every flush) live here, where an update
+     * that keeps the keys writes nothing to the index; readers take the keys and read the items from the table.
      */
-    public static final Index GSI2 = new Index("gsi2", "gsi2pk", "gsi2sk");
+    public static final Index GSI2 = new Index("gsi2", "gsi2pk", "gsi2sk", List.of());
 
     /** The Form-Bridge table under its default name. */
     public static final TableDefinition FORMBRIDGE = named("formbridge");
@@ -53,8 +62,37 @@ public record TableDefinition(
         return name == null || name.isBlank() ? FORMBRIDGE : named(name);
     }
 
-    /** A secondary index over two string attributes, projecting all attributes. */
-    public record Index(String name, String partitionKey, String sortKey) {}
+    /**
+     * A secondary index over two string attributes. It copies the table's keys, its own keys and {@code projected}:
+     * nothing else ({@code KEYS_ONLY} when {@code projected} is empty, else {@code INCLUDE}). Every index entry is a
+     * write unit per item write that changes it; an entry smaller than 1 KB costs one, whatever the item's size.
+     */
+    public record Index(String name, String partitionKey, String sortKey, List<String> projected) {
+        public Index {
+            projected = List.copyOf(projected);
+        }
+
+        public ProjectionType projectionType() {
+            return projected.isEmpty() ? ProjectionType.KEYS_ONLY : ProjectionType.INCLUDE;
+        }
+
+        /** Whether a query of this index returns {@code attribute} (keys always). */
+        public boolean projects(String attribute) {
+            return attribute.equals(PK)
+                    || attribute.equals(SK)
+                    || attribute.equals(partitionKey)
+                    || attribute.equals(sortKey)
+                    || projected.contains(attribute);
+        }
+
+        Projection projection() {
+            Projection.Builder projection = Projection.builder().projectionType(projectionType());
+            if (!projected.isEmpty()) {
+                projection.nonKeyAttributes(projected);
+            }
+            return projection.build();
+        }
+    }
 
     /** The request that creates this table on demand (the local bootstrap uses it; TTL is set separately in AWS). */
     public CreateTableRequest toCreateTableRequest() {
@@ -66,9 +104,7 @@ public record TableDefinition(
             gsis.add(GlobalSecondaryIndex.builder()
                     .indexName(index.name())
                     .keySchema(key(index.partitionKey(), KeyType.HASH), key(index.sortKey(), KeyType.RANGE))
-                    .projection(Projection.builder()
-                            .projectionType(ProjectionType.ALL)
-                            .build())
+                    .projection(index.projection())
                     .build());
         }
         return CreateTableRequest.builder()

@@ -1,5 +1,6 @@
 package dev.formbridge.submission;
 
+import dev.formbridge.storage.ItemsByKey;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -20,21 +20,20 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Lists a tenant's submissions newest first through the time index: the received-time range is the key condition, site,
  * form and status are a filter. DynamoDB applies {@code Limit} before the filter, so a sparse filter needs several
  * queries to fill a page; when a query returns more matches than the page takes, the cursor is the last taken item's
- * key (an exclusive start key may be any item's key), so nothing is skipped and nothing repeated.
+ * key (an exclusive start key may be any item's key), so nothing is skipped and nothing repeated. The index copies the
+ * summary's columns only (ADR 0018): a page of summaries is one query, a page with payloads reads its items by key.
  */
 final class SubmissionListing {
     /** Items evaluated per query when a filter may drop most of them (unfiltered, a query reads just what it needs). */
     private static final int FILTERED_BATCH = 100;
 
-    private static final String SUMMARY_ATTRIBUTES =
-            "pk, sk, gsi1pk, gsi1sk, submissionId, siteId, formId, #status, receivedAt, sizeBytes";
+    /** What a summary row reads: the keys of its position and the columns the time index copies. */
+    private static final String SUMMARY_ATTRIBUTES = summaryAttributes();
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private final Storage storage;
 
-    SubmissionListing(DynamoDbClient dynamo, String tableName) {
-        this.dynamo = dynamo;
-        this.tableName = tableName;
+    SubmissionListing(Storage storage) {
+        this.storage = storage;
     }
 
     <T> Page<T> page(
@@ -54,8 +53,13 @@ final class SubmissionListing {
             int batch = expressions.filtered() ? Math.max(limit - items.size(), FILTERED_BATCH) : limit - items.size();
             QueryResponse response = query(expressions, start, batch);
             List<Map<String, AttributeValue>> rows = response.items();
+            Rows whole = new Rows(rows, withPayload);
             for (int i = 0; i < rows.size(); i++) {
-                items.add(mapper.apply(SubmissionItem.SCHEMA.mapToItem(rows.get(i))));
+                Map<String, AttributeValue> row = whole.item(i, limit - items.size());
+                if (row == null) {
+                    continue; // erased since the index was read
+                }
+                items.add(mapper.apply(SubmissionItem.SCHEMA.mapToItem(row)));
                 if (items.size() == limit) {
                     boolean lastRow = i == rows.size() - 1;
                     Map<String, AttributeValue> next = lastRow ? lastEvaluated(response) : keyOf(rows.get(i));
@@ -67,9 +71,48 @@ final class SubmissionListing {
         return new Page<>(items, null);
     }
 
+    private static String summaryAttributes() {
+        List<String> attributes = new ArrayList<>(List.of(
+                TableDefinition.PK,
+                TableDefinition.SK,
+                TableDefinition.GSI1.partitionKey(),
+                TableDefinition.GSI1.sortKey()));
+        TableDefinition.GSI1.projected().forEach(a -> attributes.add(a.equals("status") ? "#status" : a)); // reserved
+        return String.join(", ", attributes);
+    }
+
+    /**
+     * The items behind one query's rows: the rows themselves for summaries; for payloads the stored items, read by key
+     * as the page needs them (a filtered query may return more rows than the page takes).
+     */
+    private final class Rows {
+        private final List<Map<String, AttributeValue>> rows;
+        private final boolean whole;
+        private final Map<Map<String, AttributeValue>, Map<String, AttributeValue>> read = new HashMap<>();
+        private int readUpTo;
+
+        Rows(List<Map<String, AttributeValue>> rows, boolean whole) {
+            this.rows = rows;
+            this.whole = whole;
+        }
+
+        /** Row {@code i}'s item, or null if it is gone; {@code wanted}: how many more the page takes. */
+        Map<String, AttributeValue> item(int i, int wanted) {
+            if (!whole) {
+                return rows.get(i);
+            }
+            if (i >= readUpTo) {
+                readUpTo = Math.min(rows.size(), i + wanted);
+                ItemsByKey.read(storage, rows.subList(i, readUpTo))
+                        .forEach(item -> read.put(ItemsByKey.keyOf(item), item));
+            }
+            return read.get(ItemsByKey.keyOf(rows.get(i)));
+        }
+    }
+
     private QueryResponse query(Expressions expressions, Map<String, AttributeValue> start, int batch) {
         QueryRequest.Builder request = QueryRequest.builder()
-                .tableName(tableName)
+                .tableName(storage.tableName())
                 .indexName(TableDefinition.GSI1.name())
                 .scanIndexForward(false)
                 .limit(batch)
@@ -83,7 +126,7 @@ final class SubmissionListing {
         if (expressions.projection() != null) {
             request.projectionExpression(expressions.projection());
         }
-        return Storage.call("list submissions", () -> dynamo.query(request.build()));
+        return Storage.call("list submissions", () -> storage.dynamo().query(request.build()));
     }
 
     private static Map<String, AttributeValue> lastEvaluated(QueryResponse response) {
@@ -156,6 +199,7 @@ final class SubmissionListing {
             if (query.status() != null || !withPayload) {
                 names.put("#status", "status");
             }
+            // with payloads the rows are only positions: their items are read by key
             return new Expressions(
                     keyCondition,
                     filters.isEmpty() ? null : String.join(" AND ", filters),

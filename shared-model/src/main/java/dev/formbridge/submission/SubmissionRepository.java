@@ -36,12 +36,14 @@ public final class SubmissionRepository {
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final SubmissionListing listing;
+    private final Storage storage;
 
     public SubmissionRepository(Storage storage) {
         this.table = storage.table(SubmissionItem.SCHEMA);
         this.dynamo = storage.dynamo();
         this.tableName = storage.tableName();
-        this.listing = new SubmissionListing(dynamo, tableName);
+        this.listing = new SubmissionListing(storage);
+        this.storage = storage;
     }
 
     /** Stores {@code submission} unless its site already has one with the same webhook-id; true if it was stored. */
@@ -71,7 +73,10 @@ public final class SubmissionRepository {
                 .map(SubmissionItem::toSubmission);
     }
 
-    /** A tenant's submission by its id (through the id index; eventually consistent). */
+    /**
+     * A tenant's submission by its id: its key from the id index (keys only, eventually consistent), then the item
+     * from the table.
+     */
     public Optional<Submission> findById(TenantId tenantId, SubmissionId id) {
         QueryConditional byId = QueryConditional.keyEqualTo(Key.builder()
                 .partitionValue(Keys.submissionByIdPk(tenantId, id))
@@ -86,6 +91,13 @@ public final class SubmissionRepository {
                                         .stream()
                                         .flatMap(page -> page.items().stream())
                                         .findFirst())
+                .flatMap(indexed -> Optional.ofNullable(Storage.call(
+                        "read submission",
+                        () -> table.getItem(r -> r.key(Key.builder()
+                                        .partitionValue(indexed.getPk())
+                                        .sortValue(indexed.getSk())
+                                        .build())
+                                .consistentRead(true)))))
                 .map(SubmissionItem::toSubmission);
     }
 

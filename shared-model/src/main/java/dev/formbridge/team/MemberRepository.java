@@ -1,6 +1,7 @@
 package dev.formbridge.team;
 
 import dev.formbridge.storage.IndexedItem;
+import dev.formbridge.storage.ItemsByKey;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
@@ -24,9 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 final class MemberRepository {
     private final DynamoDbTable<MemberItem> table;
+    private final Storage storage;
 
     MemberRepository(Storage storage) {
         this.table = storage.table(MemberItem.SCHEMA);
+        this.storage = storage;
     }
 
     /** Stores a new member; false if the user is a member of the tenant already. */
@@ -95,16 +98,21 @@ final class MemberRepository {
                         .toList());
     }
 
-    /** The user's memberships in all tenants (through the user index; eventually consistent). */
+    /**
+     * The user's memberships in all tenants: where they are from the user index (eventually consistent), the members
+     * themselves from the table by key (the index copies no member attribute).
+     */
     List<Member> ofUser(String userId) {
         QueryConditional byUser = QueryConditional.keyEqualTo(
                 Key.builder().partitionValue(Keys.userMembershipsPk(userId)).build());
-        return Storage.call(
+        List<MemberItem> entries = Storage.call(
                 "list memberships",
                 () -> table.index(TableDefinition.GSI1.name()).query(r -> r.queryConditional(byUser)).stream()
                         .flatMap(page -> page.items().stream())
-                        .map(MemberItem::toMember)
                         .toList());
+        return ItemsByKey.read(storage, MemberItem.SCHEMA, entries).stream()
+                .map(MemberItem::toMember)
+                .toList();
     }
 
     private static Key key(TenantId tenant, String userId) {

@@ -2,6 +2,7 @@ package dev.formbridge.tenant;
 
 import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.storage.IndexedItem;
+import dev.formbridge.storage.ItemsByKey;
 import dev.formbridge.storage.Keys;
 import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
@@ -32,9 +33,11 @@ public final class TenantRepository {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final DynamoDbTable<TenantItem> table;
+    private final Storage storage;
 
     public TenantRepository(Storage storage) {
         this.table = storage.table(TenantItem.SCHEMA);
+        this.storage = storage;
     }
 
     /** Creates a new tenant or saves a change; fails if the stored version moved on since {@code tenant} was read. */
@@ -73,13 +76,16 @@ public final class TenantRepository {
             query.exclusiveStartKey(startAfter(cursor));
         }
         // one more than asked tells whether there is a next page, so the last page never comes back empty
-        List<Tenant> found = Storage.call(
+        List<TenantItem> entries = Storage.call(
                 "list tenants",
                 () -> table.index(TableDefinition.GSI1.name()).query(query.build()).stream()
                         .flatMap(page -> page.items().stream())
                         .limit(limit + 1L)
-                        .map(TenantItem::toTenant)
                         .toList());
+        // the directory copies a tenant's status only (gsi1's projection): the tenants themselves are read by key
+        List<Tenant> found = ItemsByKey.read(storage, TenantItem.SCHEMA, entries).stream()
+                .map(TenantItem::toTenant)
+                .toList();
         if (found.size() <= limit) {
             return new Page<Tenant>(found, null);
         }

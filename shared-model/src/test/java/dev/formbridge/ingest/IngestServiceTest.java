@@ -179,7 +179,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void the_last_use_of_each_secret_version_is_recorded_at_most_once_a_minute() {
+    void the_previous_secrets_last_use_is_recorded_at_most_once_a_minute_and_the_primarys_once_an_hour() {
         NewSecret rotated = sites.rotateSecret(tenant.id(), site.site().id(), Duration.ofHours(24));
         NewSecret old = new NewSecret(rotated.site(), site.secret());
         Instant first = clock.instant();
@@ -187,7 +187,7 @@ class IngestServiceTest {
         send(old, "msg_1");
         clock.advance(Duration.ofSeconds(30));
         send(old, "msg_2"); // inside the minute: not written
-        send(rotated, "msg_3");
+        send(rotated, "msg_3"); // the primary's first use here: written at once
 
         assertThat(sites.secretLastUsed(tenant.id(), site.site().id()))
                 .containsEntry(1, first)
@@ -195,7 +195,18 @@ class IngestServiceTest {
 
         clock.advance(Duration.ofSeconds(31));
         send(old, "msg_4");
-        assertThat(sites.secretLastUsed(tenant.id(), site.site().id())).containsEntry(1, first.plusSeconds(61));
+        send(rotated, "msg_5"); // inside the hour: not written
+        assertThat(sites.secretLastUsed(tenant.id(), site.site().id()))
+                .containsEntry(1, first.plusSeconds(61))
+                .containsEntry(2, first.plusSeconds(30));
+
+        clock.advance(Duration.ofMinutes(59));
+        send(rotated, "msg_6"); // 59½ minutes after its last record: not yet
+        assertThat(sites.secretLastUsed(tenant.id(), site.site().id())).containsEntry(2, first.plusSeconds(30));
+        clock.advance(Duration.ofMinutes(1));
+        send(rotated, "msg_7"); // over an hour after it
+        assertThat(sites.secretLastUsed(tenant.id(), site.site().id()))
+                .containsEntry(2, first.plusSeconds(61).plus(Duration.ofMinutes(60)));
     }
 
     @Test

@@ -56,7 +56,8 @@ class MetricsDashboardTest {
 
     @Test
     void counts_flushed_by_writers_come_back_exactly_in_every_range() {
-        // GIVEN ingest and delivery counted five minutes ago and now; delivery also counts per site, as the worker does
+        // GIVEN ingest and delivery counted five minutes ago and now, and a site bucket holding deliveries too (as
+        // the worker wrote them before ADR 0019)
         countAt(NOW.minus(Duration.ofMinutes(5)), SHOP, Map.of("accepted", 7L, "rejected_bad_signature", 2L));
         countAt(NOW.minus(Duration.ofMinutes(5)), CRM, Map.of("delivered", 5L, "retried", 3L, "failed", 1L));
         countAt(NOW.minus(Duration.ofMinutes(5)), SHOP, Map.of("delivered", 5L, "retried", 3L, "failed", 1L));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The platform's health by day for support staff, read from the day buckets' platform-wide index. */
@@ -48,7 +49,8 @@ class MetricsHealthTest {
                 Map.of("accepted", 6L, "rejected_bad_signature", 3L));
         count(NOW, failing, SITE, Map.of("accepted", 4L, "rejected_stale_timestamp", 2L, "rejected_invalid_json", 4L));
         count(NOW, failing, CONNECTOR, Map.of("delivered", 8L, "failed", 2L, "retried", 5L));
-        count(NOW, failing, SITE, Map.of("delivered", 8L, "failed", 2L)); // the worker counts per site as well
+        // site buckets written before ADR 0019 hold deliveries as well: they must not count twice
+        count(NOW, failing, SITE, Map.of("delivered", 8L, "failed", 2L));
         // healthy: everything delivered; quiet: submissions, no connector
         count(NOW, healthy, SITE, Map.of("accepted", 5L));
         count(NOW, healthy, CONNECTOR, Map.of("delivered", 5L));
@@ -99,15 +101,22 @@ class MetricsHealthTest {
     }
 
     @Test
-    void the_health_of_a_day_is_one_index_query_however_many_tenants() {
+    void the_health_of_a_day_is_one_index_query_and_one_read_by_key_per_hundred_buckets_never_a_scan() {
         counting.reset();
 
         metrics.health(TODAY);
 
-        assertThat(counting.requests())
-                .singleElement()
+        // the index holds keys only (a flush writes nothing to it): the buckets come from the table by key
+        assertThat(counting.requests()).hasSize(2);
+        assertThat(counting.requests().getFirst())
                 .isInstanceOfSatisfying(
                         QueryRequest.class, q -> assertThat(q.indexName()).isEqualTo("gsi2"));
+        assertThat(counting.requests().get(1))
+                .isInstanceOfSatisfying(
+                        BatchGetItemRequest.class,
+                        b -> assertThat(b.requestItems().values())
+                                .singleElement()
+                                .satisfies(k -> assertThat(k.keys()).hasSize(5)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.formbridge.site.SiteId;
 import dev.formbridge.storage.Page;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
+import dev.formbridge.testutils.CountingDynamo;
 import dev.formbridge.testutils.LocalDynamo;
 import dev.formbridge.testutils.StoredSubmissions;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The portal's submission list against a real local DynamoDB server: order, cursors, filters, tenant isolation. */
 class SubmissionListingTest {
@@ -110,6 +113,38 @@ class SubmissionListingTest {
                         one.receivedAt(),
                         one.sizeBytes()));
         assertThat(page.nextCursor()).isNull();
+    }
+
+    @Test
+    void a_page_of_rows_is_one_query_of_the_time_index_and_a_page_with_payloads_reads_its_items_by_key() {
+        // GIVEN 30 submissions, and a client that records every request
+        for (int i = 0; i < 30; i++) {
+            storeVaried(i);
+        }
+        CountingDynamo counting = new CountingDynamo(storage.dynamo(), request -> true);
+        Storage counted = new Storage(counting.client(), storage.definition());
+        SubmissionRepository repository = new SubmissionRepository(counted);
+
+        // WHEN a page of 20 rows is listed
+        Page<SubmissionSummary> rows = repository.page(tenant, SubmissionQuery.all(), null, 20);
+
+        // THEN the index answered it alone: it copies every column a row shows
+        assertThat(rows.items())
+                .hasSize(20)
+                .allSatisfy(row -> assertThat(row.sizeBytes()).isPositive());
+        assertThat(counting.seen()).singleElement().isInstanceOf(QueryRequest.class);
+
+        // WHEN the same page is read with payloads (an export), THEN the payloads come from the table by key
+        Page<Submission> whole = repository.pageWithPayloads(tenant, SubmissionQuery.all(), null, 20);
+        assertThat(whole.items())
+                .extracting(Submission::id)
+                .containsExactlyElementsOf(
+                        rows.items().stream().map(SubmissionSummary::id).toList());
+        assertThat(whole.items()).allSatisfy(s -> assertThat(s.payload()).isNotBlank());
+        List<Object> export = counting.seen().subList(1, counting.seen().size());
+        assertThat(export).hasSize(2);
+        assertThat(export.getFirst()).isInstanceOf(QueryRequest.class);
+        assertThat(export.getLast()).isInstanceOf(BatchGetItemRequest.class);
     }
 
     @Test

@@ -40,4 +40,9 @@ public final class CountingDynamo {
     public int count() {
         return seen.size();
     }
+
+    /** The counted requests, in the order they were sent. */
+    public List<Object> seen() {
+        return List.copyOf(seen);
+    }
 }

@@ -22,12 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Writes the metric counters that ingest and delivery would have left for a site's submissions, straight into the
  * table: per submission {@code accepted} on the site, {@code delivered} and a latency bucket on each connector it
- * matches (the first connector takes every form, the second only {@code contact}, a third of them) and on the site,
- * every 1,000th delivery {@code retried} once, and after every 200th submission one {@code rejected_bad_signature}.
- * Submission {@code i} of {@code total} is received {@code (i + ½) / total} of the way from {@code first} to
- * {@code newest}, so any subset is spread evenly too. The counts are summed per bucket (minute, hour and day, as
- * {@link MetricCounters} does) and each bucket is written with one {@link MetricCounterRepository#add}: the ADD that
- * {@code MetricCounters.flush} makes, once with the bucket's sum instead of once per flush, which leaves the same item.
+ * matches (the first connector takes every form, the second only {@code contact}, a third of them), every 1,000th
+ * delivery {@code retried} once, and after every 200th submission one {@code rejected_bad_signature}. Submission
+ * {@code i} of {@code total} is received {@code (i + ½) / total} of the way from {@code first} to {@code newest}, so
+ * any subset is spread evenly too. The counts are summed per bucket (minute, kept in its hour's item, and day: what
+ * {@link MetricCounters} writes, {@link MetricCounterRepository#WRITTEN}) and each bucket is written with one
+ * {@link MetricCounterRepository#add}: the ADD that {@code MetricCounters.flush} makes, once with the bucket's sum
+ * instead of once per flush, which leaves the same item.
  */
 final class CounterSeeder {
     private static final int CONTACT_EVERY = 3;
@@ -147,22 +148,20 @@ final class CounterSeeder {
         return buckets;
     }
 
-    /** A delivery counts on the site and on the connector; its latency on the connector only (as DeliveryWorker). */
+    /** A delivery and its latency count on the connector (as DeliveryWorker). */
     private void deliver(Map<Bucket, Map<String, Long>> buckets, String connector, Instant at, int i) {
         boolean retried = i % RETRIED_EVERY == RETRIED_EVERY / 2;
         // 120–1,019 ms on the first attempt; after the first backoff (10 s) when retried once
         Duration latency = retried ? Duration.ofMillis(10_800) : Duration.ofMillis(120 + (i * 37L) % 900);
         if (retried) {
-            count(buckets, site, at, MetricNames.RETRIED);
             count(buckets, connector, at, MetricNames.RETRIED);
         }
-        count(buckets, site, at, MetricNames.DELIVERED);
         count(buckets, connector, at, MetricNames.DELIVERED);
         count(buckets, connector, at, LatencyHistogram.counter(latency));
     }
 
     private static void count(Map<Bucket, Map<String, Long>> buckets, String dimension, Instant at, String counter) {
-        for (Granularity granularity : Granularity.values()) {
+        for (Granularity granularity : MetricCounterRepository.WRITTEN) {
             buckets.computeIfAbsent(new Bucket(dimension, granularity, granularity.start(at)), b -> new HashMap<>())
                     .merge(counter, 1L, Long::sum);
         }

@@ -118,15 +118,15 @@ final class DashboardSection {
                 with `ConnectorService` (one for every form, one filtered to the `contact` form), then the metric \
                 counters its submissions would have left, written straight into the runtime's dynalite: per \
                 submission `accepted` on the site, `delivered` and a latency bucket on each connector it matches (a \
-                third match both) and `delivered` on the site, every 1,000th delivery `retried` once, and one \
+                third match both), every 1,000th delivery `retried` once, and one \
                 `rejected_bad_signature` per 200 submissions. The submissions are received at even intervals from \
                 the first bucket of the 30-day range (00:00 UTC 29 days ago) to the moment of writing, so all of \
                 them are in the "Last 30 days" range (%s a minute in the large organisation). The counts are summed per \
-                minute, hour and day bucket, as `MetricCounters` does, and each bucket is written with one \
-                `MetricCounterRepository.add` (the `UpdateItem … ADD` that `MetricCounters.flush` makes; production \
-                makes one per flush where this makes one per bucket, which leaves the same item) from %d threads. \
-                Every minute bucket of the 30 days is written, although their 2-day TTL would have removed most in \
-                production (dynalite does not expire items). Baseline: the same organisation with the counters of \
+                minute (kept inside its hour's bucket) and day bucket, as `MetricCounters` does, and each bucket is \
+                written with one `MetricCounterRepository.add` (the `UpdateItem … ADD` that `MetricCounters.flush` \
+                makes; production makes one per flush where this makes one per bucket, which leaves the same item) \
+                from %d threads. Every minute of the 30 days is written, although the hour buckets' 35-day TTL is \
+                what keeps them in production too. Baseline: the same organisation with the counters of \
                 %s submissions, measured first in the same run; then the counters of the other %s are added and it \
                 is measured again.
 
@@ -171,7 +171,8 @@ final class DashboardSection {
         return """
                 How the counters are read: `DashboardView` → `DashboardService.dashboard(range)` → \
                 `MetricsService.dashboard` → `MetricCounterRepository.range`: one `Query` on the table (no index), \
-                partition key the tenant's buckets of the range's granularity (`…METRICS#M`, `#H` or `#D`), sort key \
+                partition key the tenant's hour buckets (`…METRICS#H`, for the last hour's minutes and the last \
+                day's hours) or day buckets (`#D`), sort key \
                 `BETWEEN` the first bucket's start and just after the last one's, every dimension; DynamoDB pages it \
                 at 1 MB. No `Scan`, no count: what it reads grows with the range's buckets × the organisation's sites \
                 and connectors, not with its submissions. Recorded on the direct reads, per read: %s for the \

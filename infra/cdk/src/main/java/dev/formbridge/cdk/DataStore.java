@@ -69,6 +69,10 @@ public final class DataStore extends Construct {
                     .partitionKey(attribute(request, KeyType.HASH, index.keySchema()))
                     .sortKey(attribute(request, KeyType.RANGE, index.keySchema()))
                     .projectionType(ProjectionType.valueOf(index.projection().projectionTypeAsString()))
+                    .nonKeyAttributes(
+                            index.projection().hasNonKeyAttributes()
+                                    ? index.projection().nonKeyAttributes()
+                                    : null)
                     .build());
         }
         return created;

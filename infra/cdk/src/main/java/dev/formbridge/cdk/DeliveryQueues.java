@@ -80,6 +80,8 @@ public final class DeliveryQueues extends Construct {
                                 props.data().secretsKey().getKeyArn(),
                                 EmailSender.MAIL_FROM_ENV,
                                 props.settings().mailFrom()),
+                        // deliveries and attempts are in the table: problems only (docs/deploy.md, cost)
+                        JavaFunctionProps.LogLevel.WARN,
                         props.settings().snapStart(),
                         0));
         function.alias()

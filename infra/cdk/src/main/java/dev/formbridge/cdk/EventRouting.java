@@ -75,6 +75,8 @@ public final class EventRouting extends Construct {
                                 props.data().table().getTableName(),
                                 QueueSettings.QUEUE_URL_ENV,
                                 props.delivery().queue().getQueueUrl()),
+                        // deliveries and attempts are in the table: problems only (docs/deploy.md, cost)
+                        JavaFunctionProps.LogLevel.WARN,
                         props.settings().snapStart(),
                         0),
                 new SqsDestination(deadLetters));

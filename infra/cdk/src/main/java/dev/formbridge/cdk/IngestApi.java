@@ -92,6 +92,7 @@ public final class IngestApi extends Construct {
                                 props.data().table().getTableName(),
                                 DENIALS_ENV,
                                 IngestSettings.DENIALS_BY_INGEST),
+                        JavaFunctionProps.LogLevel.INFO,
                         props.settings().snapStart(),
                         props.settings().provisionedConcurrency()));
         // site and tenant reads; counters and security events (audit chain: newest event, then the next)
@@ -119,6 +120,7 @@ public final class IngestApi extends Construct {
                                 props.events().bus().getEventBusName(),
                                 KmsSecretCipher.KEY_ID_ENV,
                                 props.data().secretsKey().getKeyArn()),
+                        JavaFunctionProps.LogLevel.INFO,
                         props.settings().snapStart(),
                         props.settings().provisionedConcurrency()));
         props.access()

@@ -20,12 +20,16 @@ import software.constructs.Construct;
 /**
  * A Form-Bridge Lambda function as every one of them is deployed: ARM64 on the Java 25 runtime, SnapStart on published
  * versions, a {@code live} alias on the current version (API integrations and event sources point at the alias, never
- * at {@code $LATEST}), JSON logs with Lambda's system logs at WARN and the application's at INFO, a log group with a
- * retention, and the Powertools variables.
+ * at {@code $LATEST}), JSON logs with Lambda's system logs at WARN (no START, END or REPORT lines) and the
+ * application's at INFO, a log group with a retention, and the Powertools variables. How much the code itself logs is
+ * the function's {@link JavaFunctionProps.LogLevel}, set on its own loggers: Lambda's application level stays at INFO
+ * because it files a line without a {@code level} (an EMF metrics line) as INFO, and would drop the metrics at WARN.
  */
 public final class JavaFunction extends Construct {
     public static final String ALIAS = "live";
     public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
+    /** The level of the {@code dev.formbridge} loggers (lambdas' log4j2.xml reads it). */
+    public static final String LOG_LEVEL_ENV = "FORMBRIDGE_LOG_LEVEL";
     /** The JVM flags of ADR 0006 for functions without SnapStart: C1 only and the serial collector. */
     public static final String C1_FLAGS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
@@ -75,7 +79,7 @@ public final class JavaFunction extends Construct {
         Map<String, String> env = new HashMap<>(props.environment());
         env.put("POWERTOOLS_SERVICE_NAME", "formbridge-" + props.name());
         env.put("POWERTOOLS_METRICS_NAMESPACE", "FormBridge");
-        env.put("FORMBRIDGE_LOG_LEVEL", "INFO");
+        env.put(LOG_LEVEL_ENV, props.logLevel().name());
         if (!props.snapStart()) {
             // with SnapStart the runtime's defaults (full tiered compilation) are better: ADR 0006
             env.put("JAVA_TOOL_OPTIONS", C1_FLAGS);

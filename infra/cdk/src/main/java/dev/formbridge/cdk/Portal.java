@@ -264,7 +264,8 @@ public final class Portal extends Construct {
                                 TableAccess.PUT,
                                 TableAccess.UPDATE,
                                 TableAccess.DELETE,
-                                TableAccess.QUERY));
+                                TableAccess.QUERY,
+                                TableAccess.BATCH_GET));
         props.access().grantSecrets(role, true);
         props.delivery().queue().grantSendMessages(role); // replays
         service.getTaskDefinition()

@@ -12,7 +12,8 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * {@code grantReadWriteData} (which includes batch and scan actions nobody here uses). Lambda functions get their few
  * item actions on the table only (they never query an index), limited by {@code dynamodb:LeadingKeys} to tenant
  * partitions: they serve every tenant, so one tenant cannot be named, but they can never touch a platform-wide key
- * (ADR 0012). The portal gets the five item actions on table and indexes (support staff read across tenants).
+ * (ADR 0012). The portal gets the five item actions on table and indexes (support staff read across tenants), and
+ * {@code BatchGetItem} on the table: its listings take keys from an index and read the items by key (ADR 0018).
  */
 public final class TableAccess {
     public static final String GET = "dynamodb:GetItem";
@@ -20,6 +21,8 @@ public final class TableAccess {
     public static final String UPDATE = "dynamodb:UpdateItem";
     public static final String DELETE = "dynamodb:DeleteItem";
     public static final String QUERY = "dynamodb:Query";
+    /** Reading items by key, 100 a request: the portal's listings after an index query (never a batch write). */
+    public static final String BATCH_GET = "dynamodb:BatchGetItem";
 
     /** Every partition key a Lambda function may touch: the tenant prefix of {@link Keys}. */
     static final String TENANT_PARTITIONS = Keys.TENANT_PREFIX + "*";

@@ -52,6 +52,44 @@ class CostModelTest {
     }
 
     @Test
+    void a_function_logging_at_info_in_the_template_costs_its_info_line_in_the_model() throws Exception {
+        String json = dev.formbridge.Json.MAPPER
+                .writeValueAsString(template)
+                .replace(
+                        "\"" + JavaFunction.LOG_LEVEL_ENV + "\":\"WARN\"",
+                        "\"" + JavaFunction.LOG_LEVEL_ENV + "\":\"INFO\"");
+        Map<String, Object> chatty = dev.formbridge.Json.MAPPER.readValue(json, new TypeReference<>() {});
+        CostModel everyLine = new CostModel(chatty, Prices.US_EAST_1, Traffic.REFERENCE);
+
+        assertThat(everyLine.logBytes() - model.logBytes()).isEqualTo(540 + 560); // router's and connector's lines
+        assertThat(everyLine.total()).isGreaterThan(model.total());
+    }
+
+    @Test
+    void index_entries_are_counted_by_the_templates_projections() throws Exception {
+        // as deployed: a submission 2 units + an entry in each index, an attempt 1 unit and no index write
+        assertThat(units(model, "write: submission PutItem")).isEqualTo(4);
+        assertThat(units(model, "write: attempt UpdateItem")).isEqualTo(1);
+
+        // with indexes copying whole items, each entry is the item again, at every write
+        String json = dev.formbridge.Json.MAPPER
+                .writeValueAsString(template)
+                .replace("\"ProjectionType\":\"KEYS_ONLY\"", "\"ProjectionType\":\"ALL\"")
+                .replace("\"ProjectionType\":\"INCLUDE\"", "\"ProjectionType\":\"ALL\"");
+        Map<String, Object> copyingAll = dev.formbridge.Json.MAPPER.readValue(json, new TypeReference<>() {});
+        CostModel wide = new CostModel(copyingAll, Prices.US_EAST_1, Traffic.REFERENCE);
+        assertThat(units(wide, "write: submission PutItem")).isEqualTo(6);
+        assertThat(units(wide, "write: attempt UpdateItem")).isEqualTo(2);
+    }
+
+    private static double units(CostModel model, String line) {
+        return model.lines().stream()
+                .filter(l -> l.what().startsWith(line))
+                .mapToDouble(CostModel.Line::perSubmission)
+                .sum();
+    }
+
+    @Test
     void one_submission_publishes_one_bus_event_and_costs_three_queue_requests() {
         assertThat(model.perSubmission("EventBridge", "event")).isEqualTo(1);
         assertThat(model.perSubmission("SQS", "request")).isEqualTo(3);

@@ -5,12 +5,16 @@ import static dev.formbridge.cdk.testutils.Resources.logicalId;
 
 import dev.formbridge.cdk.testutils.Synthesized;
 import dev.formbridge.storage.TableDefinition;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The table keeps the design's promises: encrypted with our own key, recoverable, expiring, hard to delete. */
+/**
+ * The table keeps the design's promises: encrypted with our own key, recoverable, expiring, hard to delete, and no
+ * index copying whole items (each copy is another write of the item, ADR 0018).
+ */
 class DataStoreTest {
     private final Template template = Synthesized.defaults().template();
     private final String tableKey = logicalId(template, "AWS::KMS::Key", "DataTableKey");
@@ -49,6 +53,32 @@ class DataStoreTest {
                 "AWS::DynamoDB::Table",
                 Match.objectLike(Map.of(
                         "TimeToLiveSpecification", Map.of("AttributeName", TableDefinition.TTL, "Enabled", true))));
+    }
+
+    @Test
+    void the_listing_index_copies_the_submission_columns_and_the_other_index_keys_only() {
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Match.objectLike(Map.of(
+                        "GlobalSecondaryIndexes",
+                        List.of(
+                                Match.objectLike(Map.of(
+                                        "IndexName",
+                                        "gsi1",
+                                        "Projection",
+                                        Map.of(
+                                                "ProjectionType",
+                                                "INCLUDE",
+                                                "NonKeyAttributes",
+                                                List.of(
+                                                        "submissionId",
+                                                        "siteId",
+                                                        "formId",
+                                                        "status",
+                                                        "receivedAt",
+                                                        "sizeBytes")))),
+                                Match.objectLike(Map.of(
+                                        "IndexName", "gsi2", "Projection", Map.of("ProjectionType", "KEYS_ONLY")))))));
     }
 
     @Test

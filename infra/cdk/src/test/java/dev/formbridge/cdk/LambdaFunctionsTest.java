@@ -61,14 +61,29 @@ class LambdaFunctionsTest {
     }
 
     @Test
-    void every_function_logs_json_with_system_logs_at_warn_and_its_own_at_info() {
+    void every_function_logs_json_with_system_logs_at_warn_and_lets_its_emf_lines_through() {
         assertThat(functions).allSatisfy((id, function) -> {
             assertThat(at(function, "LoggingConfig", "LogFormat")).as(id).isEqualTo("JSON");
             assertThat(at(function, "LoggingConfig", "SystemLogLevel")).as(id).isEqualTo("WARN");
+            // an EMF line has no level, so Lambda files it as INFO: a higher level here would drop the metrics
             assertThat(at(function, "LoggingConfig", "ApplicationLogLevel"))
                     .as(id)
                     .isEqualTo("INFO");
         });
+    }
+
+    @Test
+    void router_and_connector_log_problems_only_while_the_authorizer_and_ingest_log_every_request() {
+        Map<String, Object> levels = functions.values().stream()
+                .collect(Collectors.toMap(
+                        f -> ((String) f.get("Handler")).replaceFirst("::.*$", ""),
+                        f -> at(f, "Environment", "Variables", JavaFunction.LOG_LEVEL_ENV)));
+        assertThat(levels)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        LambdaJars.AUTHORIZER_HANDLER, "INFO",
+                        LambdaJars.INGEST_HANDLER, "INFO",
+                        LambdaJars.ROUTER_HANDLER, "WARN",
+                        LambdaJars.CONNECTOR_HANDLER, "WARN"));
     }
 
     @Test

@@ -39,12 +39,23 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void nobody_may_scan_or_batch_the_table() {
+    void nobody_may_scan_batch_write_or_transact_on_the_table() {
         assertThat(statements)
                 .allSatisfy(statement -> assertThat(actions(statement))
                         .noneMatch(action -> action.startsWith("dynamodb:Scan")
-                                || action.startsWith("dynamodb:Batch")
+                                || action.startsWith("dynamodb:BatchWrite")
                                 || action.startsWith("dynamodb:Transact")));
+    }
+
+    @Test
+    void only_the_portal_reads_items_by_key_in_batches_for_its_listings() {
+        Map<String, Map<String, Object>> policies = properties(template, "AWS::IAM::Policy");
+        List<String> batchReaders = new ArrayList<>();
+        policies.forEach((id, policy) -> statementsOf(policy).stream()
+                .filter(s -> actions(s).contains(TableAccess.BATCH_GET))
+                .forEach(s -> batchReaders.add(id)));
+        // the indexes copy keys (and gsi1 the submission columns): the portal's other listings read items by key
+        assertThat(batchReaders).singleElement().satisfies(id -> assertThat(id).startsWith("Portal"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 /**
  * The template declares exactly what the local runtime runs on: the table the local bootstrap creates
@@ -49,7 +50,7 @@ class OneSourceTest {
                                 "KeySchema",
                                 keySchema(i.keySchema()),
                                 "Projection",
-                                Map.of("ProjectionType", i.projection().projectionTypeAsString())))
+                                projection(i.projection())))
                         .toList());
     }
 
@@ -83,6 +84,16 @@ class OneSourceTest {
                 .next();
         assertThat(mapping.get("BatchSize")).isEqualTo(settings.batchSize());
         assertThat(at(mapping, "ScalingConfig", "MaximumConcurrency")).isEqualTo(settings.maxConcurrency());
+    }
+
+    private static Map<String, Object> projection(Projection projection) {
+        return projection.hasNonKeyAttributes()
+                ? Map.of(
+                        "ProjectionType",
+                        projection.projectionTypeAsString(),
+                        "NonKeyAttributes",
+                        projection.nonKeyAttributes())
+                : Map.of("ProjectionType", projection.projectionTypeAsString());
     }
 
     private static List<Map<String, String>> keySchema(List<KeySchemaElement> schema) {

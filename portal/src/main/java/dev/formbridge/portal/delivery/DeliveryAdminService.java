@@ -4,7 +4,6 @@ import dev.formbridge.connector.Connector;
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.connector.ConnectorService;
 import dev.formbridge.delivery.Delivery;
-import dev.formbridge.delivery.DeliveryId;
 import dev.formbridge.delivery.DeliveryRepository;
 import dev.formbridge.delivery.ReplayService;
 import dev.formbridge.portal.security.Access;
@@ -53,10 +52,11 @@ public class DeliveryAdminService {
         return deliveries.deadLetters(tenants.read().tenant());
     }
 
-    public Delivery replay(DeliveryId id) {
+    /** Replays the delivery of {@code submission} to {@code connector} (a delivered or failed one). */
+    public Delivery replay(SubmissionId submission, ConnectorId connector) {
         Access access = tenants.change();
         try {
-            return replay.replayDelivery(access.tenant(), id, access.actor());
+            return replay.replayDelivery(access.tenant(), submission, connector, access.actor());
         } catch (NoSuchElementException e) {
             throw new NotFoundException("The delivery");
         }

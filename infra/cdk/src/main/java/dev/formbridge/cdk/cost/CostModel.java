@@ -3,6 +3,7 @@ package dev.formbridge.cdk.cost;
 import dev.formbridge.cdk.IngestApi;
 import dev.formbridge.cdk.LambdaJars;
 import dev.formbridge.ingest.IngestSettings;
+import dev.formbridge.storage.TableDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,15 @@ public final class CostModel {
     /** Memory at which Lambda gives a function one full vCPU. */
     static final double FULL_VCPU_MB = 1769;
 
+    static final String GSI1 = TableDefinition.GSI1.name(), GSI2 = TableDefinition.GSI2.name();
+
     /** The caches of the code, by their lifetimes. */
     static final Duration SITE_CACHE = IngestSettings.defaults().siteCacheTtl();
 
     static final Duration COUNTER_FLUSH = IngestSettings.defaults().metricsFlushInterval();
     static final Duration CONNECTOR_CACHE = Duration.ofSeconds(30); // RouterHandler
-    static final Duration SECRET_USE_INTERVAL = Duration.ofMinutes(1); // IngestService → SecretUseRecorder
+    /** The primary secret's last-use sampling (SecretUseRecorder.PRIMARY_EVERY): it carries the site's traffic. */
+    static final Duration SECRET_USE_INTERVAL = Duration.ofHours(1);
 
     /** Estimated item sizes in bytes (attribute names and values; see docs/deploy.md). */
     static final int SUBMISSION_OVERHEAD_BYTES = 580, DELIVERY_BYTES = 620, ATTEMPT_BYTES = 150, EVENT_BYTES = 520;
@@ -36,7 +40,8 @@ public final class CostModel {
     private final Prices prices;
     private final Traffic traffic;
     private final SynthesizedFunctions functions;
-    private final int indexesProjectingAll;
+    private final IndexWrites indexes;
+    private final LogBytes logs;
     private final List<Line> lines = new ArrayList<>();
     private final List<FunctionLine> functionLines = new ArrayList<>();
 
@@ -45,7 +50,8 @@ public final class CostModel {
         this.prices = prices;
         this.traffic = traffic;
         this.functions = SynthesizedFunctions.of(template);
-        this.indexesProjectingAll = SynthesizedFunctions.indexesProjectingAll(template);
+        this.indexes = new IndexWrites(SynthesizedFunctions.indexProjections(template));
+        this.logs = LogBytes.of(functions);
         price();
     }
 
@@ -90,7 +96,7 @@ public final class CostModel {
                         + secretUseMiss * DYNAMODB_MS
                         + counterMiss * 2 * DYNAMODB_MS
                         + decryptMiss * KMS_MS,
-                "2 GetItem × " + pct(siteMiss) + ", PutItem, PutEvents, last-used UpdateItem × " + pct(secretUseMiss)
+                "2 GetItem × " + pct(siteMiss) + ", PutItem, PutEvents, last-used PutItem × " + pct(secretUseMiss)
                         + ", 2 counter ADDs × " + pct(counterMiss) + ", KMS Decrypt × " + pct(decryptMiss));
         function(
                 LambdaJars.ROUTER_HANDLER,
@@ -102,8 +108,8 @@ public final class CostModel {
                 LambdaJars.CONNECTOR_HANDLER,
                 1,
                 1.5,
-                4 * DYNAMODB_MS + WEBHOOK_MS + counterMiss * 4 * DYNAMODB_MS + decryptMiss * KMS_MS,
-                "3 GetItem, the webhook POST (" + (int) WEBHOOK_MS + " ms), UpdateItem, 4 counter ADDs × "
+                4 * DYNAMODB_MS + WEBHOOK_MS + counterMiss * 2 * DYNAMODB_MS + decryptMiss * KMS_MS,
+                "3 GetItem, the webhook POST (" + (int) WEBHOOK_MS + " ms), UpdateItem, 2 counter ADDs × "
                         + pct(counterMiss) + ", KMS Decrypt × " + pct(decryptMiss));
         double invocations =
                 functionLines.stream().mapToDouble(FunctionLine::invocations).sum();
@@ -141,15 +147,33 @@ public final class CostModel {
         int submissionWrites = (int) Math.ceil((traffic.bodyBytes() + SUBMISSION_OVERHEAD_BYTES) / 1024.0);
         int deliveryWrites = (int) Math.ceil(DELIVERY_BYTES / 1024.0);
         int attemptWrites = (int) Math.ceil((DELIVERY_BYTES + ATTEMPT_BYTES) / 1024.0);
-        int copies = 1 + indexesProjectingAll;
+        double submissionInGsi1 = indexes.put(GSI1, submissionWrites);
+        double submissionInGsi2 = indexes.put(GSI2, submissionWrites);
         write(
-                "submission PutItem: " + submissionWrites + " WRU × " + copies + " (table + indexes projecting ALL)",
-                submissionWrites * copies);
-        write("secret last-used UpdateItem × " + pct(secretUseMiss), secretUseMiss);
-        write("ingest counters: minute + hour ADD × " + pct(counterMiss), 2 * counterMiss);
-        write("delivery PutItem (conditional): " + deliveryWrites + " WRU × " + copies, deliveryWrites * copies);
-        write("attempt UpdateItem: " + attemptWrites + " WRU × " + copies, attemptWrites * copies);
-        write("delivery counters: site + connector, minute + hour ADD × " + pct(counterMiss), 4 * counterMiss);
+                "submission PutItem: " + submissionWrites + " WRU, " + entry(GSI1, submissionInGsi1) + ", "
+                        + entry(GSI2, submissionInGsi2),
+                submissionWrites + submissionInGsi1 + submissionInGsi2);
+        write(
+                "secret last-used PutItem (primary: once an hour per site and container) × " + pct(secretUseMiss),
+                secretUseMiss);
+        double dayEntries = dayBucketsPerSubmission();
+        write(
+                "ingest counters per site: hour (holding the minute) and day ADD × " + pct(counterMiss)
+                        + ", the day bucket's " + GSI2 + " entry once a day (" + fmt(dayEntries) + ")",
+                2 * counterMiss + dayEntries);
+        double deliveryInGsi2 = indexes.put(GSI2, deliveryWrites);
+        write(
+                "delivery PutItem (conditional): " + deliveryWrites + " WRU, " + entry(GSI2, deliveryInGsi2),
+                deliveryWrites + deliveryInGsi2);
+        double attemptInGsi2 = indexes.quietUpdate(GSI2, attemptWrites);
+        write(
+                "attempt UpdateItem: " + attemptWrites + " WRU, " + entry(GSI2, attemptInGsi2)
+                        + " (no indexed attribute changes)",
+                attemptWrites + attemptInGsi2);
+        write(
+                "delivery counters per connector: hour (holding the minute) and day ADD × " + pct(counterMiss)
+                        + ", the day bucket's " + GSI2 + " entry once a day (" + fmt(dayEntries) + ")",
+                2 * counterMiss + dayEntries);
 
         read(
                 "authorizer: site + tenant GetItem × " + pct(siteMiss) + " of " + fmt(authorizerCalls) + " calls",
@@ -165,13 +189,26 @@ public final class CostModel {
                 "request",
                 prices.kmsPer10k() * 100);
 
-        int logBytes = LogBytes.perSubmission();
+        int logBytes = logs.perSubmission();
         lines.add(new Line(
                 "CloudWatch Logs",
-                "ingestion: " + LogBytes.explain(),
+                "ingestion: " + logs.explain(),
                 logBytes / 1e9,
                 "GB",
                 logBytes / 1e9 * prices.logsIngestionPerGb() * 1e6));
+    }
+
+    /** An index entry of an item write, e.g. "gsi1 (INCLUDE) 1". */
+    private String entry(String index, double units) {
+        return index + " (" + indexes.projection(index) + ") " + fmt(units);
+    }
+
+    /**
+     * Day buckets a submission creates: each site's and connector's day bucket enters the platform index once, when the
+     * day's first flush creates it; later ADDs leave its keys alone.
+     */
+    private double dayBucketsPerSubmission() {
+        return Math.min(1, 1 / (traffic.perSiteRate() * 86_400));
     }
 
     private void function(String handler, double invocations, double localCpuMs, double waitMs, String why) {
@@ -235,6 +272,11 @@ public final class CostModel {
                 .filter(l -> l.service().equals(service) && l.unit().equals(unit))
                 .mapToDouble(Line::perSubmission)
                 .sum();
+    }
+
+    /** Log bytes one submission writes, as the template's log levels let them through. */
+    public int logBytes() {
+        return logs.perSubmission();
     }
 
     public Traffic traffic() {

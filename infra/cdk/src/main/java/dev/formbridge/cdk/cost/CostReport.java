@@ -110,7 +110,7 @@ public final class CostReport {
                 .append(" bus event, ")
                 .append(CostModel.fmt(model.perSubmission("SQS", "request")))
                 .append(" queue requests, ")
-                .append(String.format(Locale.ROOT, "%,d", LogBytes.perSubmission()))
+                .append(String.format(Locale.ROOT, "%,d", model.logBytes()))
                 .append(" log bytes. The same path with every function on x86_64: ")
                 .append(dollars(model.totalOnX86()))
                 .append(" (")

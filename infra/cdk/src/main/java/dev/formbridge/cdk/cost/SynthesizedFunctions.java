@@ -1,5 +1,6 @@
 package dev.formbridge.cdk.cost;
 
+import dev.formbridge.cdk.JavaFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,12 @@ import java.util.Map;
 /** The functions and indexes of a synthesized template, as the cost model needs them. */
 record SynthesizedFunctions(List<Function> functions) {
 
-    record Function(String name, String handlerClass, int memoryMb, String architecture) {}
+    /** {@code logLevel}: the function's own level ({@code FORMBRIDGE_LOG_LEVEL}), INFO where the template sets none. */
+    record Function(String name, String handlerClass, int memoryMb, String architecture, String logLevel) {
+        boolean logsInfo() {
+            return logLevel.equals("INFO") || logLevel.equals("DEBUG") || logLevel.equals("TRACE");
+        }
+    }
 
     @SuppressWarnings("unchecked")
     static SynthesizedFunctions of(Map<String, Object> template) {
@@ -24,7 +30,8 @@ record SynthesizedFunctions(List<Function> functions) {
                             .getOrDefault("Variables", Map.of());
             String name = String.valueOf(variables.getOrDefault("POWERTOOLS_SERVICE_NAME", handler))
                     .replaceFirst("^formbridge-", "");
-            found.add(new Function(name, handler, ((Number) memory).intValue(), architecture));
+            String logLevel = String.valueOf(variables.getOrDefault(JavaFunction.LOG_LEVEL_ENV, "INFO"));
+            found.add(new Function(name, handler, ((Number) memory).intValue(), architecture, logLevel));
         });
         return new SynthesizedFunctions(List.copyOf(found));
     }
@@ -36,19 +43,18 @@ record SynthesizedFunctions(List<Function> functions) {
                 .orElseThrow(() -> new IllegalArgumentException("the template has no function for " + handlerClass));
     }
 
-    /** Global secondary indexes of the table whose projection copies every attribute (each costs a full write). */
+    /** The projection type ({@code ALL}, {@code INCLUDE}, {@code KEYS_ONLY}) of each global secondary index, by name. */
     @SuppressWarnings("unchecked")
-    static int indexesProjectingAll(Map<String, Object> template) {
-        int count = 0;
+    static Map<String, String> indexProjections(Map<String, Object> template) {
+        Map<String, String> projections = new java.util.TreeMap<>();
         for (Map<String, Object> table : resources(template, "AWS::DynamoDB::Table")) {
             for (Object index : (List<Object>) table.getOrDefault("GlobalSecondaryIndexes", List.of())) {
-                Map<String, Object> projection = (Map<String, Object>) ((Map<String, Object>) index).get("Projection");
-                if ("ALL".equals(projection.get("ProjectionType"))) {
-                    count++;
-                }
+                Map<String, Object> gsi = (Map<String, Object>) index;
+                Map<String, Object> projection = (Map<String, Object>) gsi.get("Projection");
+                projections.put((String) gsi.get("IndexName"), (String) projection.get("ProjectionType"));
             }
         }
-        return count;
+        return projections;
     }
 
     @SuppressWarnings("unchecked")

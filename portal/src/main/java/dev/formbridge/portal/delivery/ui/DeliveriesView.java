@@ -84,7 +84,7 @@ class DeliveriesView extends VerticalLayout {
             grid.addComponentColumn(d -> new Button(
                             "Replay",
                             click -> Ui.run(() -> {
-                                deliveries.replay(d.id());
+                                deliveries.replay(d.submissionId(), d.connectorId());
                                 Ui.success("Delivery " + d.id().value() + " queued again.");
                                 refresh();
                             })))
@@ -131,7 +131,7 @@ class DeliveriesView extends VerticalLayout {
                     .addComponentColumn(d -> new Button(
                             "Replay",
                             click -> Ui.run(() -> {
-                                deliveries.replay(d.deliveryId());
+                                deliveries.replay(d.submissionId(), d.connectorId());
                                 Ui.success("Delivery " + d.deliveryId().value() + " queued again.");
                                 refresh();
                             })))

@@ -61,7 +61,8 @@ class SiteView extends VerticalLayout implements BeforeEnterObserver {
                 new Paragraph("Address: " + site.url()),
                 new Paragraph("Site key: " + site.key().value()),
                 new Paragraph("Status: " + site.status().name().toLowerCase()),
-                createSecretVersions(site));
+                createSecretVersions(site),
+                createLastUsedNote());
         if (canChange) {
             page.add(createActions(site));
         }
@@ -81,6 +82,15 @@ class SiteView extends VerticalLayout implements BeforeEnterObserver {
         versions.setItems(site.validSecrets(Instant.now()));
         versions.setAllRowsVisible(true);
         return versions;
+    }
+
+    /** How exact "Last used" is: ingest records it sampled, not per request (ADR 0020). */
+    private static Paragraph createLastUsedNote() {
+        Paragraph note =
+                new Paragraph("Last used is recorded at most once a minute for the previous secret and once an "
+                        + "hour for the primary; a secret's first use shows at once.");
+        note.addClassName("fb-muted");
+        return note;
     }
 
     private HorizontalLayout createActions(Site site) {
