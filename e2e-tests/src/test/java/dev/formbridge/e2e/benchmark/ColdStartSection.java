@@ -29,8 +29,9 @@ final class ColdStartSection {
                         page), returns 200 with the sign-in form; the last row is how long that one request took (the \
                         portal's server takes requests before its context has finished starting, and answers them \
                         once it has). The portal's jar runs two Spring contexts, the local OpenID Connect provider's, \
-                        then the portal's; their rows are the portal JVM's uptime in their `Started \
-                        PortalApplication` log lines. Baseline: `java \
+                        then the portal's; the portal's row is the portal JVM's uptime in its `Started \
+                        PortalApplication` log line (the provider logs none: the run command waits for that line). \
+                        Baseline: `java \
                         -XX:TieredStopAtLevel=1 -version` of the same JDK, spawn to exit, %d times before each \
                         system; the row shows their median. %d systems, one after the other, none discarded.
 
@@ -44,7 +45,6 @@ final class ColdStartSection {
                 .append("\n");
         row(md, "baseline: bare JVM (`java -version`)", starts, Run::bareJvm, "1.00×");
         row(md, "local runtime answers", starts, Run::runtimeReady, ratio(runtime / bare));
-        row(md, "provider's context started (portal JVM's clock)", starts, Run::providerStarted, "");
         row(md, "portal's context started (portal JVM's clock)", starts, Run::portalStarted, "");
         row(md, "**portal shows the sign-in page**", starts, Run::signInPage, ratio(signIn / bare));
         row(md, "… of which the successful `GET /` itself", starts, Run::signInRequest, "");
@@ -54,11 +54,10 @@ final class ColdStartSection {
                 .append(ratio(signIn / bare))
                 .append(" a bare JVM start of the same JDK. The local runtime answers after ")
                 .append(number(runtime / 1000, 1))
-                .append(" s. The portal's JVM has its provider up after ")
-                .append(number(median(starts, Run::providerStarted) / 1000, 1))
-                .append(" s of its uptime and the portal itself after ")
+                .append(" s. The portal's JVM has both its contexts (the provider's, then the portal's) up after ")
                 .append(number(median(starts, Run::portalStarted) / 1000, 1))
-                .append(" s; the first `GET /` that reached the sign-in page took ")
+                .append(" s of its uptime")
+                .append("; the first `GET /` that reached the sign-in page took ")
                 .append(number(median(starts, Run::signInRequest) / 1000, 1))
                 .append(" s of the total.\n");
         return md.toString();
