@@ -38,12 +38,16 @@ public final class AuthorizerHandler
     private final SiteAuthorizer authorizer;
     private final Metrics metrics;
     private final boolean refusalsToIngest;
+    /** Held so the CRaC context, which holds resources weakly, keeps it; null where nothing is snapshotted. */
+    private final Priming priming;
 
+    /** What the runtime calls: built from the environment, primed before a SnapStart snapshot. */
     public AuthorizerHandler() {
         this(
                 authorizerFromEnvironment(),
                 Environment.metrics(),
-                IngestSettings.DENIALS_BY_INGEST.equals(System.getenv(IngestSettings.AUTHORIZER_DENIALS_ENV)));
+                IngestSettings.DENIALS_BY_INGEST.equals(System.getenv(IngestSettings.AUTHORIZER_DENIALS_ENV)),
+                true);
     }
 
     public AuthorizerHandler(SiteAuthorizer authorizer, Metrics metrics) {
@@ -52,9 +56,14 @@ public final class AuthorizerHandler
 
     /** {@code refusalsToIngest}: allow refused keys with a {@value #DENIED} context instead of denying them. */
     public AuthorizerHandler(SiteAuthorizer authorizer, Metrics metrics, boolean refusalsToIngest) {
+        this(authorizer, metrics, refusalsToIngest, false);
+    }
+
+    private AuthorizerHandler(SiteAuthorizer authorizer, Metrics metrics, boolean refusalsToIngest, boolean primed) {
         this.authorizer = authorizer;
         this.metrics = metrics;
         this.refusalsToIngest = refusalsToIngest;
+        this.priming = primed ? Priming.register("authorizer", authorizer::warmUp) : null;
     }
 
     private static SiteAuthorizer authorizerFromEnvironment() {

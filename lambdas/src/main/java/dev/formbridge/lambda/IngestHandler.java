@@ -27,16 +27,26 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final IngestService ingest;
     private final Metrics metrics;
     private final int maxBodyBytes;
+    /** Held so the CRaC context, which holds resources weakly, keeps it; null where nothing is snapshotted. */
+    private final Priming priming;
 
-    /** Used by the Lambda runtime: builds everything from the environment, once per container. */
+    /**
+     * Used by the Lambda runtime: builds everything from the environment, once per container, and primes the accepted
+     * path's reads and checks before a SnapStart snapshot.
+     */
     public IngestHandler() {
-        this(ingestFromEnvironment(), Environment.metrics());
+        this(ingestFromEnvironment(), Environment.metrics(), true);
     }
 
     public IngestHandler(IngestService ingest, Metrics metrics) {
+        this(ingest, metrics, false);
+    }
+
+    private IngestHandler(IngestService ingest, Metrics metrics, boolean primed) {
         this.ingest = ingest;
         this.metrics = metrics;
         this.maxBodyBytes = IngestSettings.MAX_BODY_BYTES;
+        this.priming = primed ? Priming.register("ingest", ingest::warmUp) : null;
     }
 
     private static IngestService ingestFromEnvironment() {

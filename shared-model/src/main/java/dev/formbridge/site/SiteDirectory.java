@@ -68,6 +68,19 @@ public final class SiteDirectory {
         return entry;
     }
 
+    /**
+     * Reads a site that cannot exist, through the same path as {@link #find}, and keeps nothing: SnapStart priming,
+     * which runs this before the snapshot so a restored function has the read path's classes loaded and linked. It
+     * writes nothing and caches nothing; a store that cannot answer throws as {@link #find} does.
+     */
+    public void warmUp() {
+        load(NEVER_ISSUED);
+    }
+
+    /** Well-formed, but of ULIDs no clock or random source hands out (time zero, randomness zero). */
+    static final SiteKey NEVER_ISSUED = SiteKey.parse(SiteKey.PREFIX + "0".repeat(26) + "_" + "0".repeat(26))
+            .orElseThrow();
+
     /** Forgets what is cached for {@code key}, so the next lookup reads storage. */
     public void invalidate(SiteKey key) {
         cache.remove(key);
