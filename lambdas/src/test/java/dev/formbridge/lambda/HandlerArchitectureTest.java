@@ -28,7 +28,9 @@ class HandlerArchitectureTest {
                         "software.amazon.lambda.powertools..",
                         "software.amazon.awssdk..",
                         "com.fasterxml.jackson..",
-                        "org.slf4j..")
+                        "org.slf4j..",
+                        // SnapStart's checkpoint hooks, for Priming only
+                        "org.crac..")
                 .check(HANDLERS);
     }
 
