@@ -94,6 +94,18 @@ class ShadedJarsIT {
     }
 
     @Test
+    void ingestJarAtWarnWritesNoInfoLineButKeepsItsMetrics() {
+        // the CDK app sets FORMBRIDGE_LOG_LEVEL=WARN on router and connector; the cost model counts on the level
+        // reaching log4j2.properties in the shaded jar
+        Run run = runner.run("ingest", runner.jar("ingest"), Map.of("FORMBRIDGE_LOG_LEVEL", "WARN"));
+
+        assertThat(run.answer()).isEqualTo("status=202");
+        assertThat(log4jStatusErrors(run)).isEmpty();
+        assertThat(run.output()).noneMatch(line -> line.contains("\"level\":\"INFO\""));
+        assertThat(run.output()).anyMatch(line -> line.startsWith("{\"_aws\":") && line.contains("\"Accepted\""));
+    }
+
+    @Test
     void ingestJarRejectsABadSignature() {
         Run run = runner.run("ingest", runner.jar("ingest"), Map.of(ShadedJarRunner.BAD_SIGNATURE, "true"));
 
