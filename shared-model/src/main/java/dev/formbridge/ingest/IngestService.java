@@ -96,7 +96,6 @@ public final class IngestService {
         this.clock = clock;
     }
 
-    /** Handles one request; never throws for bad input or unavailable dependencies. */
     /**
      * SnapStart priming of the accepted path's reads and checks, with no trace: a site lookup that finds nothing
      * ({@link SiteDirectory#warmUp}), a sample payload's parse and a signature made and checked with a throwaway
@@ -118,6 +117,7 @@ public final class IngestService {
             "{\"formId\":\"warm-up\",\"fields\":{\"email\":\"a@example.org\",\"n\":1,\"ok\":true},"
                     + "\"submittedAt\":\"2026-01-01T00:00:00Z\",\"source\":{\"siteUrl\":\"https://example.org\"}}";
 
+    /** Handles one request; never throws for bad input or unavailable dependencies. */
     public IngestResult ingest(IngestRequest request) {
         Optional<SiteKey> siteKey = siteKeyOf(request);
         siteKey.ifPresent(key -> {
