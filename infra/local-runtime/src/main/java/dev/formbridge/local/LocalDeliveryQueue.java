@@ -79,19 +79,7 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
 
     @Override
     public void send(List<DeliveryJob> jobs) {
-        List<DeliveryJob> failed = new ArrayList<>();
-        IOException cause = null;
-        for (DeliveryJob job : jobs) {
-            try {
-                write(job, 0);
-            } catch (IOException e) {
-                failed.add(job);
-                cause = e;
-            }
-        }
-        if (!failed.isEmpty()) {
-            throw new DeliveryQueueException(failed.size() + " jobs not queued", failed, cause);
-        }
+        writer.send(jobs); // throws before waking the poller if a job could not be written
         signal();
     }
 
@@ -100,11 +88,6 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
             signalled = true;
             wakeUp.notifyAll();
         }
-    }
-
-    /** Writes the job to a temporary file, then renames it into {@code ready/}: a reader never sees half a job. */
-    private void write(DeliveryJob job, int receives) throws IOException {
-        writer.write(job, receives);
     }
 
     /** Starts consuming: in-flight jobs of a previous run come back first, then every due job goes to {@code worker}. */
@@ -231,7 +214,7 @@ public final class LocalDeliveryQueue implements DeliveryQueue, AutoCloseable {
             }
             Duration backoff =
                     Duration.ofMillis(Math.min(30_000, baseBackoff.toMillis() << Math.min(receives - 1, 10)));
-            write(job.notBefore(clock.instant().plus(backoff)), receives);
+            writer.write(job.notBefore(clock.instant().plus(backoff)), receives);
             Files.deleteIfExists(claimed);
             log.warn(
                     "job for delivery {} failed ({}); again in {} ms",
