@@ -46,7 +46,7 @@ class WarmUpTest {
     @BeforeEach
     void setUp() {
         Storage real = LocalDynamo.newStorage();
-        calls = new CountingDynamo(real.dynamo(), request -> true);
+        calls = new CountingDynamo(real.dynamo());
         storage = new Storage(calls.client(), real.definition());
         cipher = LocalKeyFileCipher.fromKeyFile(keys.resolve("master.key"));
         var tenant = new TenantService(storage, clock).create("Acme");

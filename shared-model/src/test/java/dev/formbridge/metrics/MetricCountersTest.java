@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.formbridge.metrics.MetricCounterRepository.Granularity;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
+import dev.formbridge.testutils.CountingDynamo;
 import dev.formbridge.testutils.FailingDynamo;
 import dev.formbridge.testutils.LocalDynamo;
 import dev.formbridge.testutils.MutableClock;
@@ -87,7 +88,7 @@ class MetricCountersTest {
         counters.flush();
 
         // THEN each dimension cost one hour and one day update, and both minutes read back apart
-        assertThat(counting.requests()).hasSize(4).allMatch(r -> r instanceof UpdateItemRequest);
+        assertThat(counting.seen()).hasSize(4).allMatch(r -> r instanceof UpdateItemRequest);
         assertThat(repository.read(tenant, SITE, Granularity.MINUTE, NOW)).containsExactly(Map.entry("accepted", 2L));
         assertThat(repository.read(tenant, SITE, Granularity.MINUTE, clock.instant()))
                 .containsExactly(Map.entry("accepted", 1L));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
+import dev.formbridge.testutils.CountingDynamo;
 import dev.formbridge.testutils.LocalDynamo;
 import dev.formbridge.testutils.MutableClock;
 import java.time.Duration;
@@ -107,11 +108,11 @@ class MetricsHealthTest {
         metrics.health(TODAY);
 
         // the index holds keys only (a flush writes nothing to it): the buckets come from the table by key
-        assertThat(counting.requests()).hasSize(2);
-        assertThat(counting.requests().getFirst())
+        assertThat(counting.seen()).hasSize(2);
+        assertThat(counting.seen().getFirst())
                 .isInstanceOfSatisfying(
                         QueryRequest.class, q -> assertThat(q.indexName()).isEqualTo("gsi2"));
-        assertThat(counting.requests().get(1))
+        assertThat(counting.seen().get(1))
                 .isInstanceOfSatisfying(
                         BatchGetItemRequest.class,
                         b -> assertThat(b.requestItems().values())

@@ -121,7 +121,7 @@ class SubmissionListingTest {
         for (int i = 0; i < 30; i++) {
             storeVaried(i);
         }
-        CountingDynamo counting = new CountingDynamo(storage.dynamo(), request -> true);
+        CountingDynamo counting = new CountingDynamo(storage.dynamo());
         Storage counted = new Storage(counting.client(), storage.definition());
         SubmissionRepository repository = new SubmissionRepository(counted);
 

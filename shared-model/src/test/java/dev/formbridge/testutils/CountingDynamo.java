@@ -14,6 +14,11 @@ public final class CountingDynamo {
     private final List<Object> seen = new CopyOnWriteArrayList<>();
     private final DynamoDbClient client;
 
+    /** Records every request. */
+    public CountingDynamo(DynamoDbClient real) {
+        this(real, request -> true);
+    }
+
     public CountingDynamo(DynamoDbClient real, Predicate<Object> counted) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
@@ -39,6 +44,11 @@ public final class CountingDynamo {
 
     public int count() {
         return seen.size();
+    }
+
+    /** Forgets the requests recorded so far. */
+    public void reset() {
+        seen.clear();
     }
 
     /** The counted requests, in the order they were sent. */
