@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +37,21 @@ import org.slf4j.LoggerFactory;
 public final class LocalIngestServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalIngestServer.class);
     static final String PATH = "/v1/submissions";
+    /** Requests handled at once; more wait in the executor's queue. */
+    static final int WORKERS = 32;
+
     private static final String UNAUTHORIZED =
             "{\"error\":\"unauthorized\",\"message\":\"The request could not be authenticated.\"}";
 
     private final HttpServer server;
+    private final ExecutorService workers;
     private final AuthorizerHandler authorizer;
     private final IngestHandler ingest;
 
-    private LocalIngestServer(HttpServer server, AuthorizerHandler authorizer, IngestHandler ingest) {
+    private LocalIngestServer(
+            HttpServer server, ExecutorService workers, AuthorizerHandler authorizer, IngestHandler ingest) {
         this.server = server;
+        this.workers = workers;
         this.authorizer = authorizer;
         this.ingest = ingest;
     }
@@ -53,9 +60,14 @@ public final class LocalIngestServer implements AutoCloseable {
     public static LocalIngestServer start(int port, AuthorizerHandler authorizer, IngestHandler ingest) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-            LocalIngestServer local = new LocalIngestServer(server, authorizer, ingest);
+            // Platform threads, reused like a Lambda container's: the handlers' thread-local caches (Log4j's event and
+            // encoder, Jackson's buffers) would start empty on a virtual thread per request.
+            ExecutorService workers = Executors.newFixedThreadPool(
+                    WORKERS,
+                    Thread.ofPlatform().name("local-ingest-", 0).daemon(true).factory());
+            LocalIngestServer local = new LocalIngestServer(server, workers, authorizer, ingest);
             server.createContext("/", local::handle);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.setExecutor(workers);
             server.start();
             return local;
         } catch (IOException e) {
@@ -203,5 +215,6 @@ public final class LocalIngestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

@@ -1,6 +1,7 @@
 package dev.formbridge.benchmark.delivery;
 
 import dev.formbridge.benchmark.BenchSite;
+import dev.formbridge.benchmark.Cpu;
 import dev.formbridge.benchmark.Options;
 import dev.formbridge.connector.ConnectorId;
 import dev.formbridge.connector.ConnectorService;

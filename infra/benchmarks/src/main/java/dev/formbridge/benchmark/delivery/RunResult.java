@@ -1,5 +1,6 @@
 package dev.formbridge.benchmark.delivery;
 
+import dev.formbridge.benchmark.Cpu;
 import dev.formbridge.benchmark.delivery.Arrivals.Arrival;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.formbridge.benchmark.throughput;
 
+import dev.formbridge.benchmark.Cpu;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,12 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop load: {@code threads} workers call an operation back to back for a warm-up, then for a measured
- * window; calls that start inside the window count, with their latency.
+ * window; calls that start inside the window count, with their latency. The warm-up lasts at least its given time and
+ * then until the JIT is quiet (under {@value #QUIET_COMPILE_MILLIS} ms of compilation in the last second), at most
+ * {@value #MAX_WARMUP_SECONDS} s: the C2 compiler threads otherwise take a third of the CPU for the first half minute
+ * of a path as large as ingest's, and the measured window would count them.
  */
 final class Load {
+    static final int QUIET_COMPILE_MILLIS = 20;
+    static final int MAX_WARMUP_SECONDS = 90;
+
     /** One call of the operation by worker {@code worker}, its {@code n}th; returns null on success, else why not. */
     interface Operation {
         String call(int worker, long n) throws Exception;
@@ -21,7 +31,13 @@ final class Load {
 
     /** The measured window: completed calls per second, sorted latencies in ns, failures by reason. */
     record Result(
-            String name, double seconds, long[] latencies, Map<String, Integer> failures, double cpuMicrosPerCall) {
+            String name,
+            double warmupSeconds,
+            double seconds,
+            long[] latencies,
+            Map<String, Integer> failures,
+            double cpuMicrosPerCall,
+            Cpu used) {
         double perSecond() {
             return (latencies.length) / seconds;
         }
@@ -33,11 +49,13 @@ final class Load {
 
     private Load() {}
 
-    static Result run(String name, int threads, Duration warmup, Duration measured, Operation operation)
+    /** Runs the load; {@code dynalitePid} is the process whose CPU the result reports beside this JVM's. */
+    static Result run(
+            String name, int threads, Duration warmup, Duration measured, long dynalitePid, Operation operation)
             throws InterruptedException {
         long start = System.nanoTime();
-        long from = start + warmup.toNanos();
-        long to = from + measured.toNanos();
+        AtomicLong from = new AtomicLong(Long.MAX_VALUE); // set when the warm-up ends
+        AtomicLong to = new AtomicLong(Long.MAX_VALUE);
         List<long[]> perWorker = new ArrayList<>();
         int[] counts = new int[threads];
         Map<String, Integer> failures = new ConcurrentHashMap<>();
@@ -47,7 +65,7 @@ final class Load {
             perWorker.add(new long[1 << 16]);
             workers.add(Thread.ofPlatform().name(name + "-" + w).start(() -> {
                 long n = 0;
-                for (long now = System.nanoTime(); now < to; now = System.nanoTime()) {
+                for (long now = System.nanoTime(); now < to.get(); now = System.nanoTime()) {
                     String failure;
                     try {
                         failure = operation.call(worker, n++);
@@ -55,7 +73,7 @@ final class Load {
                         failure = e.getClass().getSimpleName();
                     }
                     long took = System.nanoTime() - now;
-                    if (now >= from) {
+                    if (now >= from.get()) {
                         if (failure == null) {
                             long[] mine = perWorker.get(worker);
                             if (counts[worker] == mine.length) {
@@ -69,15 +87,25 @@ final class Load {
                 }
             }));
         }
-        long cpuFrom;
-        while (System.nanoTime() < from) {
+        Thread.sleep(warmup.toMillis());
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long deadline = start + TimeUnit.SECONDS.toNanos(MAX_WARMUP_SECONDS);
+        for (long compiled = jit.getTotalCompilationTime(); System.nanoTime() < deadline; ) {
+            Thread.sleep(1_000);
+            long now = jit.getTotalCompilationTime();
+            if (now - compiled < QUIET_COMPILE_MILLIS) {
+                break;
+            }
+            compiled = now;
+        }
+        Cpu cpuFrom = Cpu.now(dynalitePid);
+        long measuringFrom = System.nanoTime();
+        from.set(measuringFrom);
+        to.set(measuringFrom + measured.toNanos());
+        while (System.nanoTime() < to.get()) {
             Thread.sleep(5);
         }
-        cpuFrom = cpuNanos();
-        while (System.nanoTime() < to) {
-            Thread.sleep(5);
-        }
-        long cpu = cpuNanos() - cpuFrom;
+        Cpu used = Cpu.now(dynalitePid).since(cpuFrom);
         for (Thread worker : workers) {
             worker.join();
         }
@@ -90,15 +118,11 @@ final class Load {
         Arrays.sort(all);
         return new Result(
                 name,
+                (measuringFrom - start) / 1e9,
                 measured.toNanos() / 1e9,
                 all,
                 new TreeMap<>(failures),
-                all.length == 0 ? 0 : cpu / 1e3 / all.length);
-    }
-
-    /** CPU time of this whole JVM (senders, server, handlers, clients), in ns. */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+                all.length == 0 ? 0 : used.jvmNanos() / 1e3 / all.length,
+                used);
     }
 }

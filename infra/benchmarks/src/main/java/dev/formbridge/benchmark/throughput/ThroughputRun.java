@@ -14,10 +14,11 @@ import dev.formbridge.local.LocalRuntime;
 import dev.formbridge.secret.WebhookSignature;
 import dev.formbridge.storage.DynamoClients;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,8 @@ public final class ThroughputRun {
         int threads = options.number("threads", 8);
         Duration warmup = Duration.ofSeconds(options.number("warmup", 5));
         Duration measured = Duration.ofSeconds(options.number("seconds", 20));
+        // HttpURLConnection keeps 5 idle connections per destination by default: one each for the senders
+        System.setProperty("http.maxConnections", Integer.toString(Math.max(5, threads)));
         Path dir = Files.createTempDirectory("formbridge-throughput-");
         Map<String, String> unlimited = Map.of(
                 "FORMBRIDGE_SITE_RATE_PER_SECOND", "1000000",
@@ -54,22 +57,29 @@ public final class ThroughputRun {
             List<Load.Result> results = new ArrayList<>();
             try (DynamoDbClient dynamo = DynamoClients.local(runtime.dynalite().endpoint())) {
                 String table = runtime.storage().tableName();
-                results.add(rawPuts("raw PutItem, before", dynamo, table, threads, warmup, measured));
-                results.add(ingest(runtime.ingestUrl(), site, threads, warmup, measured));
-                results.add(rawPuts("raw PutItem, after", dynamo, table, threads, warmup, measured));
-                results.add(submissionPuts(dynamo, table, threads, warmup, measured));
+                long pid = runtime.dynalite().pid();
+                results.add(rawPuts("raw PutItem, before", dynamo, table, pid, threads, warmup, measured));
+                results.add(ingest(runtime.ingestUrl(), site, pid, threads, warmup, measured));
+                results.add(rawPuts("raw PutItem, after", dynamo, table, pid, threads, warmup, measured));
+                results.add(submissionPuts(dynamo, table, pid, threads, warmup, measured));
             }
             return format(results, threads, warmup, measured);
         }
     }
 
     private static Load.Result rawPuts(
-            String name, DynamoDbClient dynamo, String table, int threads, Duration warmup, Duration measured)
+            String name,
+            DynamoDbClient dynamo,
+            String table,
+            long dynalitePid,
+            int threads,
+            Duration warmup,
+            Duration measured)
             throws InterruptedException {
         System.err.println("throughput: " + name);
         AttributeValue data = AttributeValue.fromS(new String(SampleBody.ofSize(BODY_BYTES - 80)));
         String run = Long.toString(System.nanoTime(), 36);
-        return Load.run(name, threads, warmup, measured, (worker, n) -> {
+        return Load.run(name, threads, warmup, measured, dynalitePid, (worker, n) -> {
             dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of(
                             "pk", AttributeValue.fromS("BENCH#" + run + "#" + worker + "#" + n),
@@ -82,13 +92,13 @@ public final class ThroughputRun {
 
     /** PutItem shaped like ingest's store: both secondary indexes filled, conditional on a new key. */
     private static Load.Result submissionPuts(
-            DynamoDbClient dynamo, String table, int threads, Duration warmup, Duration measured)
+            DynamoDbClient dynamo, String table, long dynalitePid, int threads, Duration warmup, Duration measured)
             throws InterruptedException {
         String name = "diagnostic: PutItem shaped like a submission (2 GSIs, conditional)";
         System.err.println("throughput: " + name);
         AttributeValue data = AttributeValue.fromS(new String(SampleBody.ofSize(BODY_BYTES - 200)));
         String run = Long.toString(System.nanoTime(), 36);
-        return Load.run(name, threads, warmup, measured, (worker, n) -> {
+        return Load.run(name, threads, warmup, measured, dynalitePid, (worker, n) -> {
             String id = run + "_" + worker + "_" + n;
             String received = Instant.now().toString();
             dynamo.putItem(b -> b.tableName(table)
@@ -106,35 +116,37 @@ public final class ThroughputRun {
         });
     }
 
-    private static Load.Result ingest(String url, BenchSite site, int threads, Duration warmup, Duration measured)
-            throws InterruptedException {
+    private static Load.Result ingest(
+            String url, BenchSite site, long dynalitePid, int threads, Duration warmup, Duration measured)
+            throws IOException, InterruptedException {
         System.err.println("throughput: ingest over HTTP");
         byte[] body = SampleBody.ofSize(BODY_BYTES);
-        URI uri = URI.create(url);
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            clients.add(
-                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
-        }
+        URL target = URI.create(url).toURL();
         String run = Long.toString(System.nanoTime(), 36);
-        try {
-            return Load.run("ingest over HTTP", threads, warmup, measured, (worker, n) -> {
-                String id = "msg_" + run + "_" + worker + "_" + n;
-                long timestamp = Instant.now().getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(uri)
-                        .header("Content-Type", "application/json")
-                        .header("X-FormBridge-Site", site.siteKey())
-                        .header("webhook-id", id)
-                        .header("webhook-timestamp", Long.toString(timestamp))
-                        .header("webhook-signature", WebhookSignature.sign(site.secret(), id, timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build();
-                HttpResponse<String> response = clients.get(worker).send(request, HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 202 ? null : "HTTP " + response.statusCode();
-            });
-        } finally {
-            clients.forEach(HttpClient::close);
-        }
+        return Load.run("ingest over HTTP", threads, warmup, measured, dynalitePid, (worker, n) -> {
+            String id = "msg_" + run + "_" + worker + "_" + n;
+            long timestamp = Instant.now().getEpochSecond();
+            HttpURLConnection request = (HttpURLConnection) target.openConnection();
+            request.setRequestMethod("POST");
+            request.setDoOutput(true);
+            request.setFixedLengthStreamingMode(body.length);
+            request.setRequestProperty("Content-Type", "application/json");
+            request.setRequestProperty("X-FormBridge-Site", site.siteKey());
+            request.setRequestProperty("webhook-id", id);
+            request.setRequestProperty("webhook-timestamp", Long.toString(timestamp));
+            request.setRequestProperty("webhook-signature", WebhookSignature.sign(site.secret(), id, timestamp, body));
+            try (OutputStream out = request.getOutputStream()) {
+                out.write(body);
+            }
+            int status = request.getResponseCode();
+            // read to the end and close, so the connection goes back to the keep-alive cache
+            try (InputStream in = status < 400 ? request.getInputStream() : request.getErrorStream()) {
+                if (in != null) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+            return status == 202 ? null : "HTTP " + status;
+        });
     }
 
     private static String format(List<Load.Result> results, int threads, Duration warmup, Duration measured) {
@@ -147,22 +159,30 @@ public final class ThroughputRun {
         StringBuilder md = new StringBuilder("## 3. Local ingest throughput\n\n").append(Report.provenance());
         md.append("\nThe local runtime in the benchmark's JVM (dynalite in memory, rate limits set to 10⁶/s), ")
                 .append(threads)
-                .append(" concurrent senders over HTTP (`java.net.http.HttpClient`, one keep-alive connection each), ")
+                .append(" concurrent senders over HTTP (`HttpURLConnection`, keep-alive), ")
                 .append("each request a distinct webhook-id, signed, with a ")
                 .append(BODY_BYTES)
                 .append("-byte contact form; ")
+                .append("a warm-up of at least ")
                 .append(warmup.toSeconds())
-                .append(" s warm-up, then ")
+                .append(" s that lasts until the JIT is quiet (under ")
+                .append(Load.QUIET_COMPILE_MILLIS)
+                .append(" ms of compilation in a second, at most ")
+                .append(Load.MAX_WARMUP_SECONDS)
+                .append(" s; each row shows how long it took), then ")
                 .append(measured.toSeconds())
                 .append(" s measured. Only 202 counts as success. The baseline is raw `PutItem` of ~1 KB items with ")
                 .append("as many threads to the same dynalite (`DynamoClients.local`), before and after ingest; ")
                 .append("senders, server and dynalite share the machine's cores.\n\n");
-        md.append("| phase | requests/s | p50 ms | p95 ms | p99 ms | errors | JVM CPU µs/request |\n")
-                .append("|---|---:|---:|---:|---:|---|---:|\n");
+        md.append("| phase | warm-up s | requests/s | p50 ms | p95 ms | p99 ms | errors | JVM CPU µs/request "
+                        + "| cores busy: JVM + dynalite |\n")
+                .append("|---|---:|---:|---:|---:|---:|---|---:|---|\n");
         for (Load.Result r : results) {
             long[] l = r.latencies();
             md.append("| ")
                     .append(r.name())
+                    .append(" | ")
+                    .append(number(r.warmupSeconds(), 0))
                     .append(" | ")
                     .append(number(r.perSecond(), 0))
                     .append(" | ")
@@ -175,13 +195,19 @@ public final class ThroughputRun {
                     .append(r.errors() == 0 ? "0" : r.errors() + " " + r.failures())
                     .append(" | ")
                     .append(number(r.cpuMicrosPerCall(), 0))
+                    .append(" | ")
+                    .append(number(r.used().jvmCores(), 2))
+                    .append(" + ")
+                    .append(number(r.used().dynaliteCores(), 2))
                     .append(" |\n");
         }
         md.append(
                         "\nThe diagnostic row is not part of the ratio: it shows what dynalite itself charges for an item with ")
                 .append("ingest's shape (index entries, condition), so the gap between it and ingest is ours. ")
                 .append("*JVM CPU* is this whole process (senders and clients included, dynalite excluded) per ")
-                .append("successful request.\n");
+                .append("successful request. *Cores busy*: CPU time over the measured window ÷ its wall time, of ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(".\n");
         md.append("\nIngest / raw PutItem (mean of before and after): **")
                 .append(ratio(share))
                 .append("** (target ≥ ")

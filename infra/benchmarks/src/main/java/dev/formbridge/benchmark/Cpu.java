@@ -1,4 +1,4 @@
-package dev.formbridge.benchmark.delivery;
+package dev.formbridge.benchmark;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -7,9 +7,9 @@ import java.time.Duration;
  * CPU time of this JVM (senders, runtime, receivers) and of dynalite's process, with the wall time: a reading from
  * {@link #now}, or what a run used ({@link #since}). It tells a pipeline that waits from one out of cores.
  */
-record Cpu(long wallNanos, long jvmNanos, long dynaliteNanos) {
+public record Cpu(long wallNanos, long jvmNanos, long dynaliteNanos) {
 
-    static Cpu now(long dynalitePid) {
+    public static Cpu now(long dynalitePid) {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         long dynalite = ProcessHandle.of(dynalitePid)
@@ -20,18 +20,18 @@ record Cpu(long wallNanos, long jvmNanos, long dynaliteNanos) {
     }
 
     /** What was used between {@code earlier} and this reading. */
-    Cpu since(Cpu earlier) {
+    public Cpu since(Cpu earlier) {
         return new Cpu(
                 wallNanos - earlier.wallNanos, jvmNanos - earlier.jvmNanos, dynaliteNanos - earlier.dynaliteNanos);
     }
 
     /** Cores this JVM kept busy on average (of a {@link #since} result). */
-    double jvmCores() {
+    public double jvmCores() {
         return jvmNanos / (double) wallNanos;
     }
 
     /** Cores dynalite kept busy on average (of a {@link #since} result). */
-    double dynaliteCores() {
+    public double dynaliteCores() {
         return dynaliteNanos / (double) wallNanos;
     }
 }
