@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.formbridge.benchmark.coldstart.ShadedJarRunner;
 import dev.formbridge.benchmark.coldstart.ShadedJarRunner.Run;
 import dev.formbridge.storage.DynamoClients;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The production Lambda jars are shaded, but unit tests run on the unshaded class path: this test runs each real
@@ -120,6 +124,39 @@ class ShadedJarsIT {
         assertThat(jar.getFileName().toString()).endsWith("-aws.jar");
 
         assertThat(runner.answer("authorizer", jar, Map.of())).isEqualTo("authorized=true");
+    }
+
+    /**
+     * The jars are pruned after shading (lambdas/src/build/PruneUnusedClasses.java): every class left in a pruned
+     * package, and every trimmed service client, must still load, verify and initialise, so that no kept class refers
+     * to a removed one. Log4j's async loggers are left out: they need the LMAX Disruptor, which no jar carries (nor
+     * did before pruning).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"authorizer", "ingest", "aws"})
+    void everyClassLeftInAPrunedPackageLinks(String classifier) throws Exception {
+        Path jar = runner.jar(classifier);
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        jar + File.pathSeparator + required("formbridge.coldstart.jar"),
+                        "dev.formbridge.benchmark.coldstart.child.LinkAll",
+                        jar.toString(),
+                        "software/amazon/awssdk/services/",
+                        "org/apache/commons/lang3/",
+                        "org/apache/logging/log4j/core/",
+                        "!org/apache/logging/log4j/core/async/",
+                        "dev/formbridge/")
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream().close();
+        List<String> output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> !line.startsWith("{")) // log lines of classes that log in their static init
+                .toList();
+
+        assertThat(process.waitFor()).as(String.join("\n", output)).isZero();
+        assertThat(output).anySatisfy(line -> assertThat(line).matches("LINKED [1-9][0-9]{2,}"));
     }
 
     /**

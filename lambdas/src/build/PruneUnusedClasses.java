@@ -1,0 +1,492 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeElement;
+import java.lang.classfile.FieldModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.attribute.StackMapFrameInfo;
+import java.lang.classfile.constantpool.MemberRefEntry;
+import java.lang.classfile.constantpool.PoolEntry;
+import java.lang.classfile.constantpool.Utf8Entry;
+import java.lang.classfile.instruction.ConstantInstruction;
+import java.lang.classfile.instruction.ExceptionCatch;
+import java.lang.classfile.instruction.FieldInstruction;
+import java.lang.classfile.instruction.InvokeDynamicInstruction;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.classfile.instruction.NewMultiArrayInstruction;
+import java.lang.classfile.instruction.NewObjectInstruction;
+import java.lang.classfile.instruction.NewReferenceArrayInstruction;
+import java.lang.classfile.instruction.TypeCheckInstruction;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDesc;
+import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Drops the classes of a shaded Lambda jar that nothing in it can reach, in the packages its rules file names, and
+ * writes the jar back at the highest compression level.
+ *
+ * <p>An AWS SDK service client names every operation of its service, so a class-level shrinker keeps the request,
+ * response, shape and marshaller classes of all of them (about 1,300 for DynamoDB). Two rules change that:
+ * <ul>
+ *   <li>{@code trim <class glob>}: in these classes (the service client interface and its default implementation),
+ *       a method whose signature names a class of a {@code prune} package is removed unless some other class of the
+ *       jar, or a kept method of a trimmed class, calls it. A removed interface method leaves the interface's
+ *       default, which throws {@code UnsupportedOperationException}: a call nothing in the jar makes.</li>
+ *   <li>{@code prune <class glob>}: such a class stays only if a kept class refers to it; references are read from
+ *       each kept class's constant pool (every class name and descriptor in it, and class names in strings, for
+ *       reflection), and for trimmed classes from their kept methods' code, stack maps and catch types.</li>
+ * </ul>
+ * Globs are over internal class names: {@code *} within one package level, {@code **} across levels. The build fails
+ * when a rule matches nothing, and the closure is checked again after pruning. {@code ShadedJarsIT} links every kept
+ * class of a pruned package and every trimmed client in a fresh JVM, and runs each function.
+ *
+ * <p>Usage (run by {@code lambdas/pom.xml} after the shade executions): {@code java PruneUnusedClasses.java <rules>
+ * <jar>…}
+ */
+public final class PruneUnusedClasses {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$/.]*");
+
+    private final List<Pattern> prune = new ArrayList<>();
+    private final List<Pattern> trim = new ArrayList<>();
+
+    private PruneUnusedClasses() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: java PruneUnusedClasses.java <rules file> <jar>...");
+            System.exit(2);
+        }
+        PruneUnusedClasses pruner = new PruneUnusedClasses();
+        pruner.readRules(Path.of(args[0]));
+        for (int i = 1; i < args.length; i++) {
+            String[] jarAndRoots = args[i].split("=", 2);
+            List<Pattern> roots = new ArrayList<>();
+            if (jarAndRoots.length == 2) {
+                for (String root : jarAndRoots[1].split(",")) {
+                    roots.add(glob(root));
+                }
+            }
+            pruner.prune(Path.of(jarAndRoots[0]), roots);
+        }
+    }
+
+    private void readRules(Path file) throws IOException {
+        for (String line : Files.readAllLines(file)) {
+            String text = line.strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            String[] parts = text.split("\\s+");
+            if (parts.length != 2 || !(parts[0].equals("prune") || parts[0].equals("trim"))) {
+                throw new IllegalArgumentException(file + ": expected 'prune <glob>' or 'trim <glob>', got: " + line);
+            }
+            (parts[0].equals("prune") ? prune : trim).add(glob(parts[1]));
+        }
+    }
+
+    private static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                regex.append(".*");
+                i++;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static boolean matches(List<Pattern> globs, String name) {
+        for (Pattern p : globs) {
+            if (p.matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void prune(Path jar, List<Pattern> roots) throws IOException {
+        Map<String, byte[]> entries = read(jar);
+        Map<String, ClassModel> classes = new HashMap<>();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            String name = e.getKey();
+            // META-INF/versions/… classes are read too: roots, never pruned (the globs cannot match them)
+            if (name.endsWith(".class") && !name.endsWith("module-info.class")) {
+                classes.put(name.substring(0, name.length() - 6), ClassFile.of().parse(e.getValue()));
+            }
+        }
+        Set<String> prunable = new HashSet<>();
+        Set<String> trimmed = new HashSet<>();
+        for (String name : classes.keySet()) {
+            if (matches(roots, name)) {
+                continue; // an entry point: kept whole, like every class outside the pruned packages
+            }
+            if (matches(prune, name)) {
+                prunable.add(name);
+            } else if (matches(trim, name)) {
+                trimmed.add(name);
+            }
+        }
+        if (prunable.isEmpty() || trimmed.isEmpty()) {
+            throw new IllegalStateException(jar + ": the rules match no class to prune or no class to trim");
+        }
+
+        // What each untrimmed class refers to and which trimmed-class methods it calls, read once.
+        Map<String, Set<String>> refsOf = new HashMap<>();
+        Map<String, Set<String>> callsOf = new HashMap<>();
+        for (Map.Entry<String, ClassModel> c : classes.entrySet()) {
+            if (trimmed.contains(c.getKey())) {
+                continue;
+            }
+            refsOf.put(c.getKey(), references(c.getValue()));
+            Set<String> calls = new HashSet<>();
+            for (PoolEntry entry : c.getValue().constantPool()) {
+                if (entry instanceof MemberRefEntry ref && trimmed.contains(ref.owner().asInternalName())) {
+                    calls.add(ref.name().stringValue() + ref.type().stringValue());
+                }
+            }
+            callsOf.put(c.getKey(), calls);
+        }
+        Set<String> resourceRefs = new HashSet<>(); // class names in service files, Log4j's plugin cache, properties
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (!e.getKey().endsWith(".class") && !e.getKey().endsWith("/")) {
+                resourceRefs.addAll(tokens(new String(e.getValue(), StandardCharsets.ISO_8859_1)));
+            }
+        }
+
+        // Which trimmed-class methods are called depends on which classes are reached, and the other way round:
+        // iterate until neither grows.
+        Set<String> called = new HashSet<>(); // name + descriptor
+        Map<String, List<MethodModel>> keptMethods = new HashMap<>(); // by the trimmed class's name
+        Set<String> reached = new HashSet<>();
+        for (int before = -1; before != called.size(); ) {
+            before = called.size();
+            for (String name : classes.keySet()) {
+                if (!prunable.contains(name) && !trimmed.contains(name) || reached.contains(name)) {
+                    called.addAll(callsOf.get(name));
+                }
+            }
+            // kept methods of trimmed classes may call further ones (a default method calls the one it wraps)
+            for (boolean grew = true; grew; ) {
+                grew = false;
+                for (String name : trimmed) {
+                    List<MethodModel> kept = new ArrayList<>();
+                    for (MethodModel m : classes.get(name).methods()) {
+                        if (!isOperation(m, prunable) || called.contains(key(m))) {
+                            kept.add(m);
+                            for (String callee : callsIntoTrimmed(m, trimmed)) {
+                                grew |= called.add(callee);
+                            }
+                        }
+                    }
+                    keptMethods.put(name, kept);
+                }
+            }
+            reached = reach(classes, prunable, trimmed, refsOf, keptMethods, resourceRefs);
+        }
+
+        // 3. rewrite: trimmed classes without their uncalled operations, unreached prunable classes left out
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        int removedMethods = 0;
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            String name = e.getKey();
+            String className = name.endsWith(".class") ? name.substring(0, name.length() - 6) : null;
+            if (className != null && prunable.contains(className) && !reached.contains(className)) {
+                continue;
+            }
+            if (className != null && trimmed.contains(className)) {
+                Set<String> kept = new HashSet<>();
+                keptMethods.get(className).forEach(m -> kept.add(key(m)));
+                ClassModel model = classes.get(className);
+                removedMethods += model.methods().size() - kept.size();
+                out.put(
+                        name,
+                        ClassFile.of().transformClass(model, (builder, element) -> {
+                            if (!(element instanceof MethodModel m) || kept.contains(key(m))) {
+                                builder.with(element);
+                            }
+                        }));
+            } else {
+                out.put(name, e.getValue());
+            }
+        }
+        checkClosure(jar, out, prunable, trimmed, keptMethods, classes);
+        long before = Files.size(jar);
+        write(jar, out);
+        System.out.printf(
+                "%s: kept %d of %d classes in pruned packages, removed %d uncalled operation methods; %.1f MB -> %.1f MB%n",
+                jar.getFileName(),
+                reached.size(),
+                prunable.size(),
+                removedMethods,
+                before / 1e6,
+                Files.size(jar) / 1e6);
+    }
+
+    /** The prunable classes that kept classes, kept methods of trimmed classes and resources reach. */
+    private static Set<String> reach(
+            Map<String, ClassModel> classes,
+            Set<String> prunable,
+            Set<String> trimmed,
+            Map<String, Set<String>> refsOf,
+            Map<String, List<MethodModel>> keptMethods,
+            Set<String> resourceRefs) {
+        Set<String> reached = new HashSet<>();
+        Deque<String> work = new ArrayDeque<>();
+        List<Set<String>> roots = new ArrayList<>();
+        roots.add(resourceRefs);
+        for (String name : classes.keySet()) {
+            if (trimmed.contains(name)) {
+                roots.add(references(classes.get(name), keptMethods.get(name)));
+            } else if (!prunable.contains(name)) {
+                roots.add(refsOf.get(name));
+            }
+        }
+        for (Set<String> refs : roots) {
+            for (String ref : refs) {
+                if (prunable.contains(ref) && reached.add(ref)) {
+                    work.add(ref);
+                }
+            }
+        }
+        while (!work.isEmpty()) {
+            for (String ref : refsOf.get(work.poll())) {
+                if (prunable.contains(ref) && reached.add(ref)) {
+                    work.add(ref);
+                }
+            }
+        }
+        return reached;
+    }
+
+    /** A method whose signature names a prunable class: an operation of a service client. */
+    private static boolean isOperation(MethodModel m, Set<String> prunable) {
+        Set<String> names = new HashSet<>();
+        addDescriptor(m.methodTypeSymbol(), names);
+        for (String n : names) {
+            if (prunable.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String key(MethodModel m) {
+        return m.methodName().stringValue() + m.methodType().stringValue();
+    }
+
+    private static Set<String> callsIntoTrimmed(MethodModel m, Set<String> trimmed) {
+        Set<String> callees = new HashSet<>();
+        m.code().ifPresent(code -> {
+            for (CodeElement e : code) {
+                if (e instanceof InvokeInstruction i && trimmed.contains(i.owner().asInternalName())) {
+                    callees.add(i.name().stringValue() + i.type().stringValue());
+                } else if (e instanceof InvokeDynamicInstruction d) {
+                    for (ConstantDesc arg : d.bootstrapArgs()) {
+                        if (arg instanceof DirectMethodHandleDesc h
+                                && trimmed.contains(internalName(h.owner()))) {
+                            callees.add(h.methodName() + h.lookupDescriptor());
+                        }
+                    }
+                }
+            }
+        });
+        return callees;
+    }
+
+    /** Every class a class file can name: class entries, descriptors, signatures, and class names in strings. */
+    private static Set<String> references(ClassModel model) {
+        Set<String> refs = new HashSet<>();
+        for (PoolEntry entry : model.constantPool()) {
+            if (entry instanceof Utf8Entry utf8) {
+                refs.addAll(tokens(utf8.stringValue()));
+            }
+        }
+        return refs;
+    }
+
+    /** What may name a class in a text: internal and binary names, descriptors ({@code Lname;}). */
+    private static Set<String> tokens(String text) {
+        Set<String> tokens = new HashSet<>();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            String token = m.group().replace('.', '/');
+            tokens.add(token);
+            if (token.startsWith("L")) {
+                tokens.add(token.substring(1));
+            }
+        }
+        return tokens;
+    }
+
+    /** What a trimmed class refers to with only {@code kept} of its methods: exactly what its kept code can load. */
+    private static Set<String> references(ClassModel model, List<MethodModel> kept) {
+        Set<String> refs = new HashSet<>();
+        model.superclass().ifPresent(s -> refs.add(s.asInternalName()));
+        model.interfaces().forEach(i -> refs.add(i.asInternalName()));
+        model.findAttribute(Attributes.nestMembers())
+                .ifPresent(n -> n.nestMembers().forEach(c -> refs.add(c.asInternalName())));
+        model.findAttribute(Attributes.nestHost()).ifPresent(n -> refs.add(n.nestHost().asInternalName()));
+        for (FieldModel f : model.fields()) {
+            addDescriptor(f.fieldTypeSymbol(), refs);
+        }
+        for (MethodModel m : kept) {
+            addDescriptor(m.methodTypeSymbol(), refs);
+            m.code().ifPresent(code -> {
+                for (CodeElement e : code) {
+                    switch (e) {
+                        case FieldInstruction f -> {
+                            refs.add(f.owner().asInternalName());
+                            addDescriptor(f.typeSymbol(), refs);
+                        }
+                        case InvokeInstruction i -> {
+                            refs.add(i.owner().asInternalName());
+                            addDescriptor(i.typeSymbol(), refs);
+                        }
+                        case InvokeDynamicInstruction d -> {
+                            addDescriptor(d.typeSymbol(), refs);
+                            addConstant(d.bootstrapMethod(), refs);
+                            d.bootstrapArgs().forEach(arg -> addConstant(arg, refs));
+                        }
+                        case NewObjectInstruction n -> refs.add(n.className().asInternalName());
+                        case TypeCheckInstruction t -> addDescriptor(t.type().asSymbol(), refs);
+                        case NewReferenceArrayInstruction a -> addDescriptor(a.componentType().asSymbol(), refs);
+                        case NewMultiArrayInstruction a -> addDescriptor(a.arrayType().asSymbol(), refs);
+                        case ConstantInstruction.LoadConstantInstruction c -> addConstant(c.constantValue(), refs);
+                        case ExceptionCatch c -> c.catchType().ifPresent(t -> refs.add(t.asInternalName()));
+                        default -> {}
+                    }
+                }
+                code.findAttribute(Attributes.stackMapTable()).ifPresent(table -> {
+                    for (StackMapFrameInfo frame : table.entries()) {
+                        addFrameTypes(frame.locals(), refs);
+                        addFrameTypes(frame.stack(), refs);
+                    }
+                });
+            });
+        }
+        return refs;
+    }
+
+    private static void addFrameTypes(List<StackMapFrameInfo.VerificationTypeInfo> types, Set<String> refs) {
+        for (StackMapFrameInfo.VerificationTypeInfo type : types) {
+            if (type instanceof StackMapFrameInfo.ObjectVerificationTypeInfo object) {
+                addDescriptor(object.classSymbol(), refs);
+            }
+        }
+    }
+
+    private static void addConstant(ConstantDesc constant, Set<String> refs) {
+        switch (constant) {
+            case ClassDesc c -> addDescriptor(c, refs);
+            case MethodTypeDesc t -> addDescriptor(t, refs);
+            case DirectMethodHandleDesc h -> {
+                refs.add(internalName(h.owner()));
+                addDescriptor(h.invocationType(), refs);
+            }
+            default -> {}
+        }
+    }
+
+    private static void addDescriptor(MethodTypeDesc type, Set<String> refs) {
+        addDescriptor(type.returnType(), refs);
+        type.parameterList().forEach(p -> addDescriptor(p, refs));
+    }
+
+    private static void addDescriptor(ClassDesc type, Set<String> refs) {
+        ClassDesc element = type;
+        while (element.isArray()) {
+            element = element.componentType();
+        }
+        if (element.isClassOrInterface()) {
+            refs.add(internalName(element));
+        }
+    }
+
+    private static String internalName(ClassDesc type) {
+        String descriptor = type.descriptorString();
+        return descriptor.substring(1, descriptor.length() - 1);
+    }
+
+    /** Every prunable class a kept class refers to must still be in the jar. */
+    private static void checkClosure(
+            Path jar,
+            Map<String, byte[]> out,
+            Set<String> prunable,
+            Set<String> trimmed,
+            Map<String, List<MethodModel>> keptMethods,
+            Map<String, ClassModel> classes) {
+        for (String name : out.keySet()) {
+            if (!name.endsWith(".class") || !classes.containsKey(name.substring(0, name.length() - 6))) {
+                continue;
+            }
+            String className = name.substring(0, name.length() - 6);
+            Set<String> refs = trimmed.contains(className)
+                    ? references(classes.get(className), keptMethods.get(className))
+                    : references(classes.get(className));
+            for (String ref : refs) {
+                if (prunable.contains(ref) && !out.containsKey(ref + ".class")) {
+                    throw new IllegalStateException(jar + ": " + className + " refers to pruned " + ref);
+                }
+            }
+        }
+    }
+
+    private final Map<String, Long> times = new HashMap<>();
+
+    private Map<String, byte[]> read(Path jar) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (InputStream file = Files.newInputStream(jar);
+                ZipInputStream zip = new ZipInputStream(file)) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                entries.put(e.getName(), zip.readAllBytes());
+                times.put(e.getName(), e.getTime());
+            }
+        }
+        return entries;
+    }
+
+    private void write(Path jar, Map<String, byte[]> entries) throws IOException {
+        Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            zip.setLevel(9);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                if (e.getKey().endsWith("/")) {
+                    continue; // directory entries: class loading never needs them
+                }
+                ZipEntry entry = new ZipEntry(e.getKey());
+                entry.setTime(times.get(e.getKey()));
+                zip.putNextEntry(entry);
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
