@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -47,6 +48,8 @@ import org.slf4j.MDC;
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final int MAX_WEBHOOK_ID = 200;
+    /** {@code application/json}, with parameters or none (compiled once: it is checked on every request). */
+    private static final Pattern JSON_CONTENT_TYPE = Pattern.compile("application/json\\s*(;.*)?");
     /** How often a bad signature may make ingest re-read its site from storage (per site and container). */
     static final Duration SIGNATURE_RECHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -204,7 +207,9 @@ public final class IngestService {
     private Refused checkTypeAndSize(IngestRequest request) {
         String contentType = request.header(IngestRequest.CONTENT_TYPE_HEADER);
         if (contentType == null
-                || !contentType.strip().toLowerCase(java.util.Locale.ROOT).matches("application/json\\s*(;.*)?")) {
+                || !JSON_CONTENT_TYPE
+                        .matcher(contentType.strip().toLowerCase(java.util.Locale.ROOT))
+                        .matches()) {
             return Refused.of(Rejection.UNSUPPORTED_MEDIA_TYPE);
         }
         if (request.body().length > settings.maxBodyBytes()) {
