@@ -2,6 +2,7 @@ package dev.formbridge.storage;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -72,6 +73,31 @@ public final class DynamoClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallTimeout(Duration.ofSeconds(5))
+                        .scheduledExecutorService(Timeouts.EXECUTOR)
                         .build());
+    }
+
+    /** Call timers still queued in the shared timeout executor (for tests). */
+    static int queuedTimeouts() {
+        return Timeouts.EXECUTOR.getQueue().size();
+    }
+
+    /**
+     * The timer of every call's {@code apiCallTimeout}, shared by the clients of the process. The SDK's own executor
+     * keeps a cancelled timer queued until it would have fired, and wakes its thread for each: at thousands of calls
+     * a second (the local runtime) that thread took a tenth of the process's CPU. This one removes a timer when the
+     * call completes, so the thread sleeps unless a call actually times out. Daemon: it never keeps a JVM alive, and
+     * the clients leave an executor they were given running when they close.
+     */
+    private static final class Timeouts {
+        static final ScheduledThreadPoolExecutor EXECUTOR = create();
+
+        private static ScheduledThreadPoolExecutor create() {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(
+                    1,
+                    Thread.ofPlatform().name("dynamodb-timeouts").daemon(true).factory());
+            executor.setRemoveOnCancelPolicy(true);
+            return executor;
+        }
     }
 }

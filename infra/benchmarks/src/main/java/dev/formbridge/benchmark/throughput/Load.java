@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A closed-loop load: {@code threads} workers call an operation back to back for a warm-up, then for a measured
  * window; calls that start inside the window count, with their latency. The warm-up lasts at least its given time and
- * then until the JIT is quiet (under {@value #QUIET_COMPILE_MILLIS} ms of compilation in the last second), at most
- * {@value #MAX_WARMUP_SECONDS} s: the C2 compiler threads otherwise take a third of the CPU for the first half minute
+ * then until the JIT is quiet (under {@value #QUIET_COMPILE_MILLIS} ms of compilation in each of {@value #QUIET_SECONDS}
+ * seconds in a row), at most {@value #MAX_WARMUP_SECONDS} s: the C2 compiler threads otherwise take a third of the CPU for the first half minute
  * of a path as large as ingest's, and the measured window would count them.
  */
 final class Load {
     static final int QUIET_COMPILE_MILLIS = 20;
+    static final int QUIET_SECONDS = 3;
     static final int MAX_WARMUP_SECONDS = 90;
 
     /** One call of the operation by worker {@code worker}, its {@code n}th; returns null on success, else why not. */
@@ -90,12 +91,11 @@ final class Load {
         Thread.sleep(warmup.toMillis());
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long deadline = start + TimeUnit.SECONDS.toNanos(MAX_WARMUP_SECONDS);
-        for (long compiled = jit.getTotalCompilationTime(); System.nanoTime() < deadline; ) {
+        int quiet = 0;
+        for (long compiled = jit.getTotalCompilationTime(); quiet < QUIET_SECONDS && System.nanoTime() < deadline; ) {
             Thread.sleep(1_000);
             long now = jit.getTotalCompilationTime();
-            if (now - compiled < QUIET_COMPILE_MILLIS) {
-                break;
-            }
+            quiet = now - compiled < QUIET_COMPILE_MILLIS ? quiet + 1 : 0;
             compiled = now;
         }
         Cpu cpuFrom = Cpu.now(dynalitePid);

@@ -1,7 +1,6 @@
 package dev.formbridge.benchmark.throughput;
 
 import static dev.formbridge.benchmark.Report.number;
-import static dev.formbridge.benchmark.Report.ratio;
 import static dev.formbridge.benchmark.Report.verdict;
 
 import dev.formbridge.benchmark.BenchSite;
@@ -42,7 +41,7 @@ public final class ThroughputRun {
 
     public static String run(Options options) throws IOException, InterruptedException {
         int threads = options.number("threads", 8);
-        Duration warmup = Duration.ofSeconds(options.number("warmup", 5));
+        Duration warmup = Duration.ofSeconds(options.number("warmup", 10));
         Duration measured = Duration.ofSeconds(options.number("seconds", 20));
         // HttpURLConnection keeps 5 idle connections per destination by default: one each for the senders
         System.setProperty("http.maxConnections", Integer.toString(Math.max(5, threads)));
@@ -167,7 +166,9 @@ public final class ThroughputRun {
                 .append(warmup.toSeconds())
                 .append(" s that lasts until the JIT is quiet (under ")
                 .append(Load.QUIET_COMPILE_MILLIS)
-                .append(" ms of compilation in a second, at most ")
+                .append(" ms of compilation in each of ")
+                .append(Load.QUIET_SECONDS)
+                .append(" seconds in a row, at most ")
                 .append(Load.MAX_WARMUP_SECONDS)
                 .append(" s; each row shows how long it took), then ")
                 .append(measured.toSeconds())
@@ -209,7 +210,8 @@ public final class ThroughputRun {
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(".\n");
         md.append("\nIngest / raw PutItem (mean of before and after): **")
-                .append(ratio(share))
+                .append(number(share, 3))
+                .append("×")
                 .append("** (target ≥ ")
                 .append(TARGET_RATIO)
                 .append(": ")
