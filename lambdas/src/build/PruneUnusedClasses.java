@@ -52,8 +52,9 @@ import java.util.zip.ZipOutputStream;
  * <ul>
  *   <li>{@code trim <class glob>}: in these classes (the service client interface and its default implementation),
  *       a method whose signature names a class of a {@code prune} package is removed unless some other class of the
- *       jar, or a kept method of a trimmed class, calls it. A removed interface method leaves the interface's
- *       default, which throws {@code UnsupportedOperationException}: a call nothing in the jar makes.</li>
+ *       jar, or a kept method of a trimmed class, calls it. The method goes from the interface and its
+ *       implementation alike; a call to it would fail with {@code NoSuchMethodError}, and no class left in the jar
+ *       makes one.</li>
  *   <li>{@code prune <class glob>}: such a class stays only if a kept class refers to it; references are read from
  *       each kept class's constant pool (every class name and descriptor in it, and class names in strings, for
  *       reflection), and for trimmed classes from their kept methods' code, stack maps and catch types.</li>
@@ -63,7 +64,7 @@ import java.util.zip.ZipOutputStream;
  * class of a pruned package and every trimmed client in a fresh JVM, and runs each function.
  *
  * <p>Usage (run by {@code lambdas/pom.xml} after the shade executions): {@code java PruneUnusedClasses.java <rules>
- * <jar>…}
+ * <jar>[=<entry point glob>,…]…}. Entry points (the handlers: nothing in the jar names them) are kept whole.
  */
 public final class PruneUnusedClasses {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$/.]*");
@@ -75,7 +76,7 @@ public final class PruneUnusedClasses {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: java PruneUnusedClasses.java <rules file> <jar>...");
+            System.err.println("usage: java PruneUnusedClasses.java <rules file> <jar>[=<entry point glob>,...]...");
             System.exit(2);
         }
         PruneUnusedClasses pruner = new PruneUnusedClasses();
@@ -211,7 +212,7 @@ public final class PruneUnusedClasses {
             reached = reach(classes, prunable, trimmed, refsOf, keptMethods, resourceRefs);
         }
 
-        // 3. rewrite: trimmed classes without their uncalled operations, unreached prunable classes left out
+        // Rewrite: trimmed classes without their uncalled operations, unreached prunable classes left out.
         Map<String, byte[]> out = new LinkedHashMap<>();
         int removedMethods = 0;
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
