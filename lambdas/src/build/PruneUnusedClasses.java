@@ -1,4 +1,5 @@
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.classfile.Attributes;
@@ -68,9 +69,12 @@ import java.util.zip.ZipOutputStream;
  */
 public final class PruneUnusedClasses {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$/.]*");
+    private static final Pattern DESCRIPTOR = Pattern.compile("L([A-Za-z_$][A-Za-z0-9_$/]*)[;<]");
+    private static final String LOG4J_PLUGINS = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
 
     private final List<Pattern> prune = new ArrayList<>();
     private final List<Pattern> trim = new ArrayList<>();
+    private final Map<Pattern, String> ruleText = new HashMap<>();
 
     private PruneUnusedClasses() {}
 
@@ -103,7 +107,9 @@ public final class PruneUnusedClasses {
             if (parts.length != 2 || !(parts[0].equals("prune") || parts[0].equals("trim"))) {
                 throw new IllegalArgumentException(file + ": expected 'prune <glob>' or 'trim <glob>', got: " + line);
             }
-            (parts[0].equals("prune") ? prune : trim).add(glob(parts[1]));
+            Pattern rule = glob(parts[1]);
+            (parts[0].equals("prune") ? prune : trim).add(rule);
+            ruleText.put(rule, text);
         }
     }
 
@@ -154,8 +160,10 @@ public final class PruneUnusedClasses {
                 trimmed.add(name);
             }
         }
-        if (prunable.isEmpty() || trimmed.isEmpty()) {
-            throw new IllegalStateException(jar + ": the rules match no class to prune or no class to trim");
+        for (Map.Entry<Pattern, String> rule : ruleText.entrySet()) {
+            if (classes.keySet().stream().noneMatch(name -> rule.getKey().matcher(name).matches())) {
+                throw new IllegalStateException(jar + ": the rule '" + rule.getValue() + "' matches no class");
+            }
         }
 
         // What each untrimmed class refers to and which trimmed-class methods it calls, read once.
@@ -168,7 +176,8 @@ public final class PruneUnusedClasses {
             refsOf.put(c.getKey(), references(c.getValue()));
             Set<String> calls = new HashSet<>();
             for (PoolEntry entry : c.getValue().constantPool()) {
-                if (entry instanceof MemberRefEntry ref && trimmed.contains(ref.owner().asInternalName())) {
+                // whatever the owner: a call through a subtype the rules do not trim still counts
+                if (entry instanceof MemberRefEntry ref) {
                     calls.add(ref.name().stringValue() + ref.type().stringValue());
                 }
             }
@@ -180,14 +189,19 @@ public final class PruneUnusedClasses {
                 resourceRefs.addAll(tokens(new String(e.getValue(), StandardCharsets.ISO_8859_1)));
             }
         }
+        Set<String> plugins = entries.containsKey(LOG4J_PLUGINS)
+                ? log4jPluginClasses(entries.get(LOG4J_PLUGINS))
+                : Set.of();
+        resourceRefs.addAll(plugins);
 
         // Which trimmed-class methods are called depends on which classes are reached, and the other way round:
         // iterate until neither grows.
         Set<String> called = new HashSet<>(); // name + descriptor
         Map<String, List<MethodModel>> keptMethods = new HashMap<>(); // by the trimmed class's name
         Set<String> reached = new HashSet<>();
-        for (int before = -1; before != called.size(); ) {
-            before = called.size();
+        for (boolean changed = true; changed; ) {
+            int calledBefore = called.size();
+            Set<String> reachedBefore = reached;
             for (String name : classes.keySet()) {
                 if (!prunable.contains(name) && !trimmed.contains(name) || reached.contains(name)) {
                     called.addAll(callsOf.get(name));
@@ -201,7 +215,7 @@ public final class PruneUnusedClasses {
                     for (MethodModel m : classes.get(name).methods()) {
                         if (!isOperation(m, prunable) || called.contains(key(m))) {
                             kept.add(m);
-                            for (String callee : callsIntoTrimmed(m, trimmed)) {
+                            for (String callee : callsIn(m)) {
                                 grew |= called.add(callee);
                             }
                         }
@@ -210,6 +224,7 @@ public final class PruneUnusedClasses {
                 }
             }
             reached = reach(classes, prunable, trimmed, refsOf, keptMethods, resourceRefs);
+            changed = called.size() != calledBefore || !reached.equals(reachedBefore);
         }
 
         // Rewrite: trimmed classes without their uncalled operations, unreached prunable classes left out.
@@ -237,7 +252,7 @@ public final class PruneUnusedClasses {
                 out.put(name, e.getValue());
             }
         }
-        checkClosure(jar, out, prunable, trimmed, keptMethods, classes);
+        checkClosure(jar, out, classes, prunable, trimmed, keptMethods, callsOf, plugins);
         long before = Files.size(jar);
         write(jar, out);
         System.out.printf(
@@ -302,16 +317,16 @@ public final class PruneUnusedClasses {
         return m.methodName().stringValue() + m.methodType().stringValue();
     }
 
-    private static Set<String> callsIntoTrimmed(MethodModel m, Set<String> trimmed) {
+    /** The methods (name and descriptor) a method's code calls or takes a handle of, whatever their owner. */
+    private static Set<String> callsIn(MethodModel m) {
         Set<String> callees = new HashSet<>();
         m.code().ifPresent(code -> {
             for (CodeElement e : code) {
-                if (e instanceof InvokeInstruction i && trimmed.contains(i.owner().asInternalName())) {
+                if (e instanceof InvokeInstruction i) {
                     callees.add(i.name().stringValue() + i.type().stringValue());
                 } else if (e instanceof InvokeDynamicInstruction d) {
                     for (ConstantDesc arg : d.bootstrapArgs()) {
-                        if (arg instanceof DirectMethodHandleDesc h
-                                && trimmed.contains(internalName(h.owner()))) {
+                        if (arg instanceof DirectMethodHandleDesc h) {
                             callees.add(h.methodName() + h.lookupDescriptor());
                         }
                     }
@@ -332,18 +347,42 @@ public final class PruneUnusedClasses {
         return refs;
     }
 
-    /** What may name a class in a text: internal and binary names, descriptors ({@code Lname;}). */
+    /**
+     * What may name a class in a text: internal and binary names, and the classes of descriptors and signatures
+     * ({@code (ILname;)V}). Each name also counts without its first character, for binary files where a length byte
+     * that happens to be a letter runs into the name. Naming a class that does not exist costs nothing.
+     */
     private static Set<String> tokens(String text) {
         Set<String> tokens = new HashSet<>();
         Matcher m = NAME.matcher(text);
         while (m.find()) {
             String token = m.group().replace('.', '/');
             tokens.add(token);
-            if (token.startsWith("L")) {
-                tokens.add(token.substring(1));
-            }
+            tokens.add(token.substring(1));
+        }
+        Matcher d = DESCRIPTOR.matcher(text);
+        while (d.find()) {
+            tokens.add(d.group(1));
         }
         return tokens;
+    }
+
+    /** The classes Log4j's plugin cache names, read in its own format (PluginCache.writeCache). */
+    private static Set<String> log4jPluginClasses(byte[] cache) throws IOException {
+        Set<String> classes = new HashSet<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(cache))) {
+            for (int categories = in.readInt(); categories > 0; categories--) {
+                in.readUTF(); // category
+                for (int plugins = in.readInt(); plugins > 0; plugins--) {
+                    in.readUTF(); // key
+                    classes.add(in.readUTF().replace('.', '/'));
+                    in.readUTF(); // name
+                    in.readBoolean(); // printable
+                    in.readBoolean(); // defer
+                }
+            }
+        }
+        return classes;
     }
 
     /** What a trimmed class refers to with only {@code kept} of its methods: exactly what its kept code can load. */
@@ -435,26 +474,50 @@ public final class PruneUnusedClasses {
         return descriptor.substring(1, descriptor.length() - 1);
     }
 
-    /** Every prunable class a kept class refers to must still be in the jar. */
+    /**
+     * Checks what was computed, against the jar as written: every prunable class a kept class refers to is still in
+     * it, so is every class Log4j's plugin cache names, and no kept code calls a removed method.
+     */
     private static void checkClosure(
             Path jar,
             Map<String, byte[]> out,
+            Map<String, ClassModel> classes,
             Set<String> prunable,
             Set<String> trimmed,
             Map<String, List<MethodModel>> keptMethods,
-            Map<String, ClassModel> classes) {
-        for (String name : out.keySet()) {
-            if (!name.endsWith(".class") || !classes.containsKey(name.substring(0, name.length() - 6))) {
+            Map<String, Set<String>> callsOf,
+            Set<String> plugins) {
+        Set<String> removed = new HashSet<>();
+        for (String name : trimmed) {
+            classes.get(name).methods().forEach(m -> removed.add(key(m)));
+        }
+        keptMethods.values().forEach(kept -> kept.forEach(m -> removed.remove(key(m))));
+        for (String className : classes.keySet()) {
+            if (!out.containsKey(className + ".class")) {
                 continue;
             }
-            String className = name.substring(0, name.length() - 6);
-            Set<String> refs = trimmed.contains(className)
-                    ? references(classes.get(className), keptMethods.get(className))
-                    : references(classes.get(className));
+            Set<String> refs;
+            Set<String> calls = new HashSet<>();
+            if (trimmed.contains(className)) {
+                refs = references(classes.get(className), keptMethods.get(className));
+                keptMethods.get(className).forEach(m -> calls.addAll(callsIn(m)));
+            } else {
+                refs = references(classes.get(className));
+                calls.addAll(callsOf.get(className));
+            }
             for (String ref : refs) {
                 if (prunable.contains(ref) && !out.containsKey(ref + ".class")) {
                     throw new IllegalStateException(jar + ": " + className + " refers to pruned " + ref);
                 }
+            }
+            calls.retainAll(removed);
+            if (!calls.isEmpty()) {
+                throw new IllegalStateException(jar + ": " + className + " calls removed " + calls);
+            }
+        }
+        for (String plugin : plugins) {
+            if (classes.containsKey(plugin) && !out.containsKey(plugin + ".class")) {
+                throw new IllegalStateException(jar + ": Log4j plugin " + plugin + " was pruned");
             }
         }
     }
@@ -462,6 +525,7 @@ public final class PruneUnusedClasses {
     private final Map<String, Long> times = new HashMap<>();
 
     private Map<String, byte[]> read(Path jar) throws IOException {
+        times.clear();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream file = Files.newInputStream(jar);
                 ZipInputStream zip = new ZipInputStream(file)) {
@@ -476,18 +540,25 @@ public final class PruneUnusedClasses {
     private void write(Path jar, Map<String, byte[]> entries) throws IOException {
         Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            zip.setLevel(9);
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                if (e.getKey().endsWith("/")) {
-                    continue; // directory entries: class loading never needs them
-                }
-                ZipEntry entry = new ZipEntry(e.getKey());
-                entry.setTime(times.get(e.getKey()));
-                zip.putNextEntry(entry);
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
+            writeEntries(zip, entries);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void writeEntries(ZipOutputStream zip, Map<String, byte[]> entries) throws IOException {
+        zip.setLevel(9);
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (e.getKey().endsWith("/")) {
+                continue; // directory entries: class loading never needs them
+            }
+            ZipEntry entry = new ZipEntry(e.getKey());
+            entry.setTime(times.get(e.getKey()));
+            zip.putNextEntry(entry);
+            zip.write(e.getValue());
+            zip.closeEntry();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.formbridge.testutils.LocalDynamo;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -64,5 +65,18 @@ class DynamoClientsTest {
         } finally {
             store.stop(0);
         }
+    }
+
+    @Test
+    void closing_one_client_leaves_the_shared_timer_to_the_others() {
+        // GIVEN a client closed (the admin commands close theirs after each call)
+        DynamoClients.local(LocalDynamo.server().endpoint()).close();
+
+        // WHEN another client calls with its call timeout armed on the same executor
+        try (DynamoDbClient other = DynamoClients.local(LocalDynamo.server().endpoint())) {
+            // THEN it works: the SDK does not shut down an executor it was given
+            assertThat(other.listTables().tableNames()).isNotNull();
+        }
+        assertThat(DynamoClients.queuedTimeouts()).isZero();
     }
 }

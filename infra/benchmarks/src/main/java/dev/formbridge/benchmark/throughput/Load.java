@@ -34,6 +34,7 @@ final class Load {
     record Result(
             String name,
             double warmupSeconds,
+            boolean jitQuiet,
             double seconds,
             long[] latencies,
             Map<String, Integer> failures,
@@ -98,10 +99,15 @@ final class Load {
             quiet = now - compiled < QUIET_COMPILE_MILLIS ? quiet + 1 : 0;
             compiled = now;
         }
-        Cpu cpuFrom = Cpu.now(dynalitePid);
-        long measuringFrom = System.nanoTime();
-        from.set(measuringFrom);
+        boolean jitQuiet = quiet == QUIET_SECONDS;
+        // the window opens a little ahead, so no call that starts in it is missed while the bounds are being set
+        long measuringFrom = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         to.set(measuringFrom + measured.toNanos());
+        from.set(measuringFrom);
+        while (System.nanoTime() < measuringFrom) {
+            Thread.onSpinWait();
+        }
+        Cpu cpuFrom = Cpu.now(dynalitePid);
         while (System.nanoTime() < to.get()) {
             Thread.sleep(5);
         }
@@ -119,6 +125,7 @@ final class Load {
         return new Result(
                 name,
                 (measuringFrom - start) / 1e9,
+                jitQuiet,
                 measured.toNanos() / 1e9,
                 all,
                 new TreeMap<>(failures),

@@ -9,8 +9,10 @@ import java.util.jar.JarFile;
 
 /**
  * {@code LinkAll <jar> <prefix>…}: loads, verifies and initialises every class of the jar whose name starts with one of
- * the prefixes (internal names) and with none of the prefixes written {@code !prefix}, and prints {@code LINKED <count>}, or each class that fails and exits with 1. Run on
- * a pruned Lambda jar (lambdas/src/build/PruneUnusedClasses.java), it proves no kept class refers to a removed one.
+ * the prefixes (internal names) and with none of the prefixes written {@code !prefix}, and prints {@code LINKED <count>},
+ * or each class that fails and exits with 1. Run on a pruned Lambda jar (lambdas/src/build/PruneUnusedClasses.java), it
+ * shows that no class left there needs a removed class to load and verify; calls of removed methods and classes named
+ * only at run time are the pruning step's own checks, and running the functions ({@code ShadedJarsIT}).
  */
 public final class LinkAll {
     private LinkAll() {}
