@@ -166,7 +166,7 @@ public final class PruneUnusedClasses {
             }
         }
 
-        // What each untrimmed class refers to and which trimmed-class methods it calls, read once.
+        // What each untrimmed class refers to and which members it uses (name and descriptor), read once.
         Map<String, Set<String>> refsOf = new HashMap<>();
         Map<String, Set<String>> callsOf = new HashMap<>();
         for (Map.Entry<String, ClassModel> c : classes.entrySet()) {
