@@ -26,8 +26,10 @@ import java.lang.constant.ConstantDesc;
 import java.lang.constant.DirectMethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -72,9 +76,9 @@ public final class PruneUnusedClasses {
     private static final Pattern DESCRIPTOR = Pattern.compile("L([A-Za-z_$][A-Za-z0-9_$/]*)[;<]");
     private static final String LOG4J_PLUGINS = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
 
-    private final List<Pattern> prune = new ArrayList<>();
-    private final List<Pattern> trim = new ArrayList<>();
-    private final Map<Pattern, String> ruleText = new HashMap<>();
+    private final List<PathMatcher> prune = new ArrayList<>();
+    private final List<PathMatcher> trim = new ArrayList<>();
+    private final Map<PathMatcher, String> ruleText = new HashMap<>();
 
     private PruneUnusedClasses() {}
 
@@ -87,7 +91,7 @@ public final class PruneUnusedClasses {
         pruner.readRules(Path.of(args[0]));
         for (int i = 1; i < args.length; i++) {
             String[] jarAndRoots = args[i].split("=", 2);
-            List<Pattern> roots = new ArrayList<>();
+            List<PathMatcher> roots = new ArrayList<>();
             if (jarAndRoots.length == 2) {
                 for (String root : jarAndRoots[1].split(",")) {
                     roots.add(glob(root));
@@ -107,38 +111,23 @@ public final class PruneUnusedClasses {
             if (parts.length != 2 || !(parts[0].equals("prune") || parts[0].equals("trim"))) {
                 throw new IllegalArgumentException(file + ": expected 'prune <glob>' or 'trim <glob>', got: " + line);
             }
-            Pattern rule = glob(parts[1]);
+            PathMatcher rule = glob(parts[1]);
             (parts[0].equals("prune") ? prune : trim).add(rule);
             ruleText.put(rule, text);
         }
     }
 
-    private static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                regex.append(".*");
-                i++;
-            } else if (c == '*') {
-                regex.append("[^/]*");
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
+    /** The JDK's glob over internal class names: {@code *} within one package level, {@code **} across levels. */
+    private static PathMatcher glob(String glob) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + glob);
     }
 
-    private static boolean matches(List<Pattern> globs, String name) {
-        for (Pattern p : globs) {
-            if (p.matcher(name).matches()) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean matches(List<PathMatcher> globs, String name) {
+        Path path = Path.of(name);
+        return globs.stream().anyMatch(glob -> glob.matches(path));
     }
 
-    private void prune(Path jar, List<Pattern> roots) throws IOException {
+    private void prune(Path jar, List<PathMatcher> roots) throws IOException {
         Map<String, byte[]> entries = read(jar);
         Map<String, ClassModel> classes = new HashMap<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -160,8 +149,8 @@ public final class PruneUnusedClasses {
                 trimmed.add(name);
             }
         }
-        for (Map.Entry<Pattern, String> rule : ruleText.entrySet()) {
-            if (classes.keySet().stream().noneMatch(name -> rule.getKey().matcher(name).matches())) {
+        for (Map.Entry<PathMatcher, String> rule : ruleText.entrySet()) {
+            if (classes.keySet().stream().noneMatch(name -> rule.getKey().matches(Path.of(name)))) {
                 throw new IllegalStateException(jar + ": the rule '" + rule.getValue() + "' matches no class");
             }
         }
@@ -198,6 +187,10 @@ public final class PruneUnusedClasses {
         // iterate until neither grows.
         Set<String> called = new HashSet<>(); // name + descriptor
         Map<String, List<MethodModel>> keptMethods = new HashMap<>(); // by the trimmed class's name
+        // what a kept class refers to: a trimmed class only through the methods it keeps so far
+        Function<String, Set<String>> refs = name -> trimmed.contains(name)
+                ? references(classes.get(name), keptMethods.get(name))
+                : refsOf.get(name);
         Set<String> reached = new HashSet<>();
         for (boolean changed = true; changed; ) {
             int calledBefore = called.size();
@@ -223,7 +216,7 @@ public final class PruneUnusedClasses {
                     keptMethods.put(name, kept);
                 }
             }
-            reached = reach(classes, prunable, trimmed, refsOf, keptMethods, resourceRefs);
+            reached = reach(classes.keySet(), prunable, refs, resourceRefs);
             changed = called.size() != calledBefore || !reached.equals(reachedBefore);
         }
 
@@ -252,7 +245,7 @@ public final class PruneUnusedClasses {
                 out.put(name, e.getValue());
             }
         }
-        checkClosure(jar, out, classes, prunable, trimmed, keptMethods, callsOf, plugins);
+        checkClosure(jar, out, classes, prunable, trimmed, keptMethods, refs, callsOf, plugins);
         long before = Files.size(jar);
         write(jar, out);
         System.out.printf(
@@ -267,36 +260,24 @@ public final class PruneUnusedClasses {
 
     /** The prunable classes that kept classes, kept methods of trimmed classes and resources reach. */
     private static Set<String> reach(
-            Map<String, ClassModel> classes,
-            Set<String> prunable,
-            Set<String> trimmed,
-            Map<String, Set<String>> refsOf,
-            Map<String, List<MethodModel>> keptMethods,
-            Set<String> resourceRefs) {
+            Set<String> classes, Set<String> prunable, Function<String, Set<String>> refs, Set<String> resourceRefs) {
         Set<String> reached = new HashSet<>();
         Deque<String> work = new ArrayDeque<>();
-        List<Set<String>> roots = new ArrayList<>();
-        roots.add(resourceRefs);
-        for (String name : classes.keySet()) {
-            if (trimmed.contains(name)) {
-                roots.add(references(classes.get(name), keptMethods.get(name)));
-            } else if (!prunable.contains(name)) {
-                roots.add(refsOf.get(name));
-            }
-        }
-        for (Set<String> refs : roots) {
-            for (String ref : refs) {
-                if (prunable.contains(ref) && reached.add(ref)) {
-                    work.add(ref);
+        Consumer<Set<String>> follow = names -> {
+            for (String name : names) {
+                if (prunable.contains(name) && reached.add(name)) {
+                    work.add(name);
                 }
+            }
+        };
+        follow.accept(resourceRefs);
+        for (String name : classes) {
+            if (!prunable.contains(name)) {
+                follow.accept(refs.apply(name));
             }
         }
         while (!work.isEmpty()) {
-            for (String ref : refsOf.get(work.poll())) {
-                if (prunable.contains(ref) && reached.add(ref)) {
-                    work.add(ref);
-                }
-            }
+            follow.accept(refs.apply(work.poll()));
         }
         return reached;
     }
@@ -485,6 +466,7 @@ public final class PruneUnusedClasses {
             Set<String> prunable,
             Set<String> trimmed,
             Map<String, List<MethodModel>> keptMethods,
+            Function<String, Set<String>> refs,
             Map<String, Set<String>> callsOf,
             Set<String> plugins) {
         Set<String> removed = new HashSet<>();
@@ -496,16 +478,13 @@ public final class PruneUnusedClasses {
             if (!out.containsKey(className + ".class")) {
                 continue;
             }
-            Set<String> refs;
             Set<String> calls = new HashSet<>();
             if (trimmed.contains(className)) {
-                refs = references(classes.get(className), keptMethods.get(className));
                 keptMethods.get(className).forEach(m -> calls.addAll(callsIn(m)));
             } else {
-                refs = references(classes.get(className));
                 calls.addAll(callsOf.get(className));
             }
-            for (String ref : refs) {
+            for (String ref : refs.apply(className)) {
                 if (prunable.contains(ref) && !out.containsKey(ref + ".class")) {
                     throw new IllegalStateException(jar + ": " + className + " refers to pruned " + ref);
                 }
