@@ -3,15 +3,12 @@ package dev.formbridge.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formbridge.testutils.CountingDynamo;
+import dev.formbridge.testutils.InterceptedDynamo;
 import dev.formbridge.testutils.LocalDynamo;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -74,41 +71,29 @@ class ItemsByKeyTest {
     /** A client whose first BatchGetItem asks the store for half the keys and reports the rest unprocessed. */
     static DynamoDbClient answeringHalfOnce(DynamoDbClient real) {
         AtomicBoolean answered = new AtomicBoolean();
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
-                return InvocationHandler.invokeDefault(proxy, method, args);
+        return InterceptedDynamo.wrap(real, (r, call) -> {
+            if (!(r instanceof BatchGetItemRequest request) || !answered.compareAndSet(false, true)) {
+                return call.proceed();
             }
-            if (args != null
-                    && args.length == 1
-                    && args[0] instanceof BatchGetItemRequest request
-                    && answered.compareAndSet(false, true)) {
-                String table = request.requestItems().keySet().iterator().next();
-                List<Map<String, AttributeValue>> keys =
-                        request.requestItems().get(table).keys();
-                int half = keys.size() / 2;
-                BatchGetItemResponse first = real.batchGetItem(request.toBuilder()
-                        .requestItems(Map.of(
-                                table,
-                                request.requestItems().get(table).toBuilder()
-                                        .keys(keys.subList(0, half))
-                                        .build()))
-                        .build());
-                return first.toBuilder()
-                        .unprocessedKeys(Map.of(
-                                table,
-                                KeysAndAttributes.builder()
-                                        .keys(keys.subList(half, keys.size()))
-                                        .consistentRead(true)
-                                        .build()))
-                        .build();
-            }
-            try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (DynamoDbClient) Proxy.newProxyInstance(
-                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, handler);
+            String table = request.requestItems().keySet().iterator().next();
+            List<Map<String, AttributeValue>> keys =
+                    request.requestItems().get(table).keys();
+            int half = keys.size() / 2;
+            BatchGetItemResponse first = real.batchGetItem(request.toBuilder()
+                    .requestItems(Map.of(
+                            table,
+                            request.requestItems().get(table).toBuilder()
+                                    .keys(keys.subList(0, half))
+                                    .build()))
+                    .build());
+            return first.toBuilder()
+                    .unprocessedKeys(Map.of(
+                            table,
+                            KeysAndAttributes.builder()
+                                    .keys(keys.subList(half, keys.size()))
+                                    .consistentRead(true)
+                                    .build()))
+                    .build();
+        });
     }
 }

@@ -1,11 +1,7 @@
 package dev.formbridge.testutils;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -20,22 +16,12 @@ public final class CountingDynamo {
     }
 
     public CountingDynamo(DynamoDbClient real, Predicate<Object> counted) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
-                // the builder overloads build the request and call the request overload: count that one
-                return InvocationHandler.invokeDefault(proxy, method, args);
+        this.client = InterceptedDynamo.wrap(real, (request, call) -> {
+            if (counted.test(request)) {
+                seen.add(request);
             }
-            if (args != null && args.length == 1 && counted.test(args[0])) {
-                seen.add(args[0]);
-            }
-            try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        this.client = (DynamoDbClient) Proxy.newProxyInstance(
-                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, handler);
+            return call.proceed();
+        });
     }
 
     public DynamoDbClient client() {
