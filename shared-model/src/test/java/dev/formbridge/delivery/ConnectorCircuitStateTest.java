@@ -61,7 +61,7 @@ class ConnectorCircuitStateTest {
         circuitWrites = new CountingDynamo(
                 plain.dynamo(),
                 r -> r instanceof UpdateItemRequest u && u.key().get("sk").s().equals("CIRCUIT"));
-        storage = new Storage(circuitWrites.client(), plain.definition());
+        storage = circuitWrites.storage(plain);
         cipher = LocalKeyFileCipher.fromKeyFile(keys.resolve("master.key"));
         connectors = new ConnectorService(storage, cipher, OutboundPolicy.allowLocal(), clock);
         http = new OutboundHttp(OutboundPolicy.allowLocal());

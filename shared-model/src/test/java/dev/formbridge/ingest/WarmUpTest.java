@@ -47,7 +47,7 @@ class WarmUpTest {
     void setUp() {
         Storage real = LocalDynamo.newStorage();
         calls = new CountingDynamo(real.dynamo());
-        storage = new Storage(calls.client(), real.definition());
+        storage = calls.storage(real);
         cipher = LocalKeyFileCipher.fromKeyFile(keys.resolve("master.key"));
         var tenant = new TenantService(storage, clock).create("Acme");
         site = new SiteService(storage, cipher, clock).register(tenant.id(), "Shop", "https://shop.example");

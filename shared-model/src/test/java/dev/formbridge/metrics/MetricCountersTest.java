@@ -74,8 +74,7 @@ class MetricCountersTest {
     void a_flush_writes_two_items_per_dimension_whatever_minutes_of_the_hour_its_counts_fell_in() {
         // GIVEN a client that counts the updates, and counts of two dimensions in two minutes of one hour
         CountingDynamo counting = new CountingDynamo(storage.dynamo());
-        MetricCounterRepository repository =
-                new MetricCounterRepository(new Storage(counting.client(), storage.definition()));
+        MetricCounterRepository repository = new MetricCounterRepository(counting.storage(storage));
         MetricCounters counters = new MetricCounters(repository, clock, Duration.ofSeconds(30));
         String connector = MetricCounters.connector("con_hook");
         counters.add(tenant, SITE, "accepted", 2);

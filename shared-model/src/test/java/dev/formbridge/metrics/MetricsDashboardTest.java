@@ -38,7 +38,7 @@ class MetricsDashboardTest {
     void setUp() {
         Storage real = LocalDynamo.newStorage();
         counting = new CountingDynamo(real.dynamo());
-        storage = new Storage(counting.client(), real.definition());
+        storage = counting.storage(real);
         counters = new MetricCounters(new MetricCounterRepository(storage), clock, Duration.ofSeconds(10));
         metrics = new MetricsService(storage, clock);
     }

@@ -38,7 +38,7 @@ class MetricsHealthTest {
     void setUp() {
         Storage real = LocalDynamo.newStorage();
         counting = new CountingDynamo(real.dynamo());
-        storage = new Storage(counting.client(), real.definition());
+        storage = counting.storage(real);
         counters = new MetricCounters(new MetricCounterRepository(storage), clock, Duration.ofSeconds(30));
         metrics = new MetricsService(storage, clock);
 

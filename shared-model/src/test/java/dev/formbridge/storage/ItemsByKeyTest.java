@@ -31,8 +31,7 @@ class ItemsByKeyTest {
 
         // WHEN they are read newest first, as a listing would
         List<Map<String, AttributeValue>> reversed = new ArrayList<>(entries.reversed());
-        List<Map<String, AttributeValue>> items =
-                ItemsByKey.read(new Storage(counting.client(), storage.definition()), reversed);
+        List<Map<String, AttributeValue>> items = ItemsByKey.read(counting.storage(storage), reversed);
 
         // THEN every other item is there with its attributes, in that order, from three requests
         assertThat(items)

@@ -122,7 +122,7 @@ class SubmissionListingTest {
             storeVaried(i);
         }
         CountingDynamo counting = new CountingDynamo(storage.dynamo());
-        Storage counted = new Storage(counting.client(), storage.definition());
+        Storage counted = counting.storage(storage);
         SubmissionRepository repository = new SubmissionRepository(counted);
 
         // WHEN a page of 20 rows is listed

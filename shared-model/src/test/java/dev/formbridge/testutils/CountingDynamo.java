@@ -1,5 +1,6 @@
 package dev.formbridge.testutils;
 
+import dev.formbridge.storage.Storage;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -26,6 +27,11 @@ public final class CountingDynamo {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /** {@code real}'s table through this client. */
+    public Storage storage(Storage real) {
+        return new Storage(client, real.definition());
     }
 
     public int count() {
