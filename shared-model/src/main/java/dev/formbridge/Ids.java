@@ -1,6 +1,8 @@
 package dev.formbridge;
 
+import com.github.f4b6a3.ulid.Ulid;
 import com.github.f4b6a3.ulid.UlidCreator;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /** Creates and checks typed ids: a short prefix, an underscore and a ULID (time-ordered, 26 Crockford characters). */
@@ -12,6 +14,19 @@ public final class Ids {
     /** A new id with the given prefix, for example {@code ten_01JDX3W8Q5ZK2N4B7C9D1E3F5G}. */
     public static String next(String prefix) {
         return prefix + UlidCreator.getMonotonicUlid();
+    }
+
+    /**
+     * A new id with the given prefix whose ULID carries {@code time} to the millisecond, exactly (80 random bits below
+     * it, not the monotonic counter, which may reuse an earlier millisecond when two threads race).
+     */
+    public static String at(String prefix, Instant time) {
+        return prefix + UlidCreator.getUlid(time.toEpochMilli());
+    }
+
+    /** The time the ULID of a well-formed id carries, to the millisecond. */
+    public static Instant timeOf(String prefix, String id) {
+        return Ulid.getInstant(ulidOf(prefix, require(prefix, id)));
     }
 
     /** Returns {@code value} if it is a well-formed id with {@code prefix}, or throws with a message naming the kind. */

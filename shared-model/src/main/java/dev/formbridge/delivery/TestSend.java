@@ -64,8 +64,8 @@ public final class TestSend {
         return new Submission(
                 tenant,
                 SITE,
-                SubmissionId.next(),
-                "msg_test_" + SubmissionId.next().value(),
+                SubmissionId.receivedAt(now),
+                "msg_test_" + DeliveryId.next().value(),
                 FORM_ID,
                 payload,
                 payload.getBytes(StandardCharsets.UTF_8).length,

@@ -276,7 +276,7 @@ public final class IngestService {
         Submission submission = new Submission(
                 entry.site().tenantId(),
                 entry.site().id(),
-                SubmissionId.next(),
+                SubmissionId.receivedAt(now),
                 webhookId,
                 payload.formId(),
                 new String(request.body(), StandardCharsets.UTF_8),

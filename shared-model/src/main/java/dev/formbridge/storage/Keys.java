@@ -18,7 +18,7 @@ import dev.formbridge.tenant.TenantId;
  * tenant            TENANT#t#TENANT                      TENANT              PLATFORM#TENANTS / name#t
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
- * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   TENANT#t#SUB#id / SUBMISSION
+ * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id
  * metric bucket     TENANT#t#METRICS#&lt;H|D&gt;               &lt;start&gt;#SITE#s                                       PLATFORM#METRICS#&lt;day&gt; / t#SITE#s (D only)
  *                                                        &lt;start&gt;#CON#c                                        PLATFORM#METRICS#&lt;day&gt; / t#CON#c (D only)
  * connector         TENANT#t#CONNECTOR                   CON#c
@@ -34,7 +34,9 @@ import dev.formbridge.tenant.TenantId;
  * </pre>
  *
  * gsi1 copies the submission listing's columns, gsi2 keys only ({@link TableDefinition}, ADR 0018): items updated
- * after they are written (deliveries, metric buckets) are in gsi2 alone, so their updates write no index entry.
+ * after they are written (deliveries, metric buckets) are in gsi2 alone, so their updates write no index entry. A
+ * submission is in gsi1 alone: its id carries its received time, so its time-index key is also its lookup by id
+ * (ADR 0023).
  *
  * <p>A submission is keyed by its webhook-id so that one conditional put is both the store and the idempotency check.
  * Metric buckets of one tenant and granularity (hour, day) share a partition and sort by bucket start, so one
@@ -83,8 +85,12 @@ public final class Keys {
         return tenantPrefix(tenant) + "SUBMISSIONS";
     }
 
-    public static String submissionByIdPk(TenantId tenant, SubmissionId id) {
-        return tenantPrefix(tenant) + "SUB#" + id.value();
+    /**
+     * A submission's place in its tenant's time index (gsi1): its received time, then its id. Both come from the id
+     * (which carries the received time), so a lookup by id is one exact key in the index (ADR 0023).
+     */
+    public static String submissionsByTimeSk(SubmissionId id) {
+        return sortableTime(id.receivedAt()) + "#" + id.value();
     }
 
     /** Every metric bucket of one granularity ({@code H} or {@code D}) of a tenant, in time order. */

@@ -42,8 +42,8 @@ public record TableDefinition(
             "gsi1sk",
             List.of("submissionId", "siteId", "formId", "status", "receivedAt", "sizeBytes"));
     /**
-     * Keys only: lookups by a secondary id (a submission by its submission id), a connector's deliveries in time order,
-     * and the platform-wide listings by day (audit events, day metric buckets; see {@link Keys}). Items that change
+     * Keys only: a connector's deliveries in time order and the platform-wide listings by day (audit events, day
+     * metric buckets; see {@link Keys}). Items that change
      * after they are written (a delivery at every attempt, a metric bucket at every flush) live here, where an update
      * that keeps the keys writes nothing to the index; readers take the keys and read the items from the table.
      */

@@ -8,6 +8,7 @@ import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.TableDefinition;
 import dev.formbridge.tenant.TenantId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 /**
  * Stores submissions. The item key is the sender's webhook-id under its site, so a single conditional put both stores
  * a submission and refuses a second copy: no transaction, no separate idempotency record, one write per submission.
- * Listings read the time index (newest first, see {@code SubmissionListing}); the detail reads the id index.
+ * Listings read the time index (newest first, see {@code SubmissionListing}); so does the detail, at the one key its
+ * id names (the id carries the received time; ADR 0023), so a submission writes one index entry, not two.
  */
 public final class SubmissionRepository {
     /** The most items one page may ask for. */
@@ -46,7 +48,12 @@ public final class SubmissionRepository {
         this.storage = storage;
     }
 
-    /** Stores {@code submission} unless its site already has one with the same webhook-id; true if it was stored. */
+    /**
+     * Stores {@code submission} unless its site already has one with the same webhook-id; true if it was stored.
+     *
+     * @throws IllegalArgumentException if its id does not carry its received time ({@link SubmissionId#receivedAt}):
+     *     it could not be found by id
+     */
     public boolean insertIfAbsent(Submission submission) {
         PutItemEnhancedRequest<SubmissionItem> put = PutItemEnhancedRequest.builder(SubmissionItem.class)
                 .item(SubmissionItem.from(submission))
@@ -74,19 +81,19 @@ public final class SubmissionRepository {
     }
 
     /**
-     * A tenant's submission by its id: its key from the id index (keys only, eventually consistent), then the item
-     * from the table.
+     * A tenant's submission by its id: its keys from the time index, at the exact key the id names (the index is
+     * eventually consistent), then the item from the table.
      */
     public Optional<Submission> findById(TenantId tenantId, SubmissionId id) {
         QueryConditional byId = QueryConditional.keyEqualTo(Key.builder()
-                .partitionValue(Keys.submissionByIdPk(tenantId, id))
-                .sortValue(Keys.SUBMISSION_SK)
+                .partitionValue(Keys.submissionsByTimePk(tenantId))
+                .sortValue(Keys.submissionsByTimeSk(id))
                 .build());
         return Storage.call(
                         "find submission",
                         () ->
                                 table
-                                        .index(TableDefinition.GSI2.name())
+                                        .index(TableDefinition.GSI1.name())
                                         .query(r -> r.queryConditional(byId).limit(1))
                                         .stream()
                                         .flatMap(page -> page.items().stream())
@@ -206,13 +213,15 @@ public final class SubmissionRepository {
         private Long expiresAt;
 
         static SubmissionItem from(Submission s) {
+            if (!s.id().receivedAt().equals(s.receivedAt().truncatedTo(ChronoUnit.MILLIS))) {
+                throw new IllegalArgumentException("submission " + s.id() + " does not carry its received time "
+                        + s.receivedAt() + ": create its id with SubmissionId.receivedAt");
+            }
             SubmissionItem item = new SubmissionItem();
             item.setPk(Keys.submissionPk(s.tenantId(), s.siteId(), s.webhookId()));
             item.setSk(Keys.SUBMISSION_SK);
             item.setGsi1pk(Keys.submissionsByTimePk(s.tenantId()));
-            item.setGsi1sk(Keys.sortableTime(s.receivedAt()) + "#" + s.id().value());
-            item.setGsi2pk(Keys.submissionByIdPk(s.tenantId(), s.id()));
-            item.setGsi2sk(Keys.SUBMISSION_SK);
+            item.setGsi1sk(Keys.submissionsByTimeSk(s.id()));
             item.tenantId = s.tenantId().value();
             item.siteId = s.siteId().value();
             item.submissionId = s.id().value();

@@ -265,7 +265,7 @@ class ConnectorFilterBuilderTest {
             return new Submission(
                     TENANT,
                     SITES.get(random.nextInt(SITES.size())),
-                    SubmissionId.next(),
+                    SubmissionId.receivedAt(at),
                     "msg_1",
                     form,
                     payload,

@@ -10,6 +10,7 @@ import dev.formbridge.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Stores submissions straight through the repository, with the site, form, status and time a test needs. */
 public final class StoredSubmissions {
@@ -30,8 +31,8 @@ public final class StoredSubmissions {
         Submission submission = new Submission(
                 tenant,
                 site,
-                SubmissionId.next(),
-                "msg_" + SubmissionId.next().value(),
+                SubmissionId.receivedAt(at),
+                "msg_" + UUID.randomUUID(),
                 formId,
                 payload,
                 payload.getBytes(StandardCharsets.UTF_8).length,

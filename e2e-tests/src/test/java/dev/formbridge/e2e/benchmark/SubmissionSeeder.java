@@ -106,7 +106,7 @@ final class SubmissionSeeder {
         return new Submission(
                 tenant,
                 site,
-                SubmissionId.next(),
+                SubmissionId.receivedAt(receivedAt),
                 "msg_bench_" + i,
                 FORMS[i % FORMS.length],
                 payload,

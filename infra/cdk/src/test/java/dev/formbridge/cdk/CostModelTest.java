@@ -67,8 +67,9 @@ class CostModelTest {
 
     @Test
     void index_entries_are_counted_by_the_templates_projections() throws Exception {
-        // as deployed: a submission 2 units + an entry in each index, an attempt 1 unit and no index write
-        assertThat(units(model, "write: submission PutItem")).isEqualTo(4);
+        // as deployed: a submission 2 units + its entry in the time index (ADR 0023), an attempt 1 unit and no index
+        // write
+        assertThat(units(model, "write: submission PutItem")).isEqualTo(3);
         assertThat(units(model, "write: attempt UpdateItem")).isEqualTo(1);
 
         // with indexes copying whole items, each entry is the item again, at every write
@@ -78,7 +79,7 @@ class CostModelTest {
                 .replace("\"ProjectionType\":\"INCLUDE\"", "\"ProjectionType\":\"ALL\"");
         Map<String, Object> copyingAll = dev.formbridge.Json.MAPPER.readValue(json, new TypeReference<>() {});
         CostModel wide = new CostModel(copyingAll, Prices.US_EAST_1, Traffic.REFERENCE);
-        assertThat(units(wide, "write: submission PutItem")).isEqualTo(6);
+        assertThat(units(wide, "write: submission PutItem")).isEqualTo(4);
         assertThat(units(wide, "write: attempt UpdateItem")).isEqualTo(2);
     }
 

@@ -115,7 +115,7 @@ public final class ThroughputRun {
             boolean stored = submissions.insertIfAbsent(new Submission(
                     new TenantId(site.tenantId()),
                     new SiteId(site.siteId()),
-                    SubmissionId.next(),
+                    SubmissionId.receivedAt(now),
                     "msg_store_" + run + "_" + worker + "_" + n,
                     "contact",
                     body,
