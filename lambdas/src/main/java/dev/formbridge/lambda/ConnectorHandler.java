@@ -27,7 +27,7 @@ public final class ConnectorHandler implements RequestHandler<SQSEvent, SQSBatch
     private final Metrics metrics;
 
     public ConnectorHandler() {
-        this(DeliveryEnvironment.deliveryWorker(), Environment.metrics());
+        this(ConnectorEnvironment.deliveryWorker(), Environment.metrics());
     }
 
     public ConnectorHandler(DeliveryWorker worker, Metrics metrics) {

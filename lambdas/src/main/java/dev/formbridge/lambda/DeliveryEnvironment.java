@@ -1,68 +1,24 @@
 package dev.formbridge.lambda;
 
-import dev.formbridge.connector.ConnectorType;
-import dev.formbridge.delivery.CircuitBreakers;
 import dev.formbridge.delivery.DeliveryQueue;
-import dev.formbridge.delivery.DeliveryWorker;
-import dev.formbridge.delivery.EmailSender;
 import dev.formbridge.delivery.QueueSettings;
-import dev.formbridge.delivery.SesMailer;
-import dev.formbridge.delivery.SlackSender;
 import dev.formbridge.delivery.SqsDeliveryQueue;
-import dev.formbridge.delivery.WebhookSender;
-import dev.formbridge.metrics.MetricCounterRepository;
-import dev.formbridge.metrics.MetricCounters;
-import dev.formbridge.notification.Notifier;
-import dev.formbridge.outbound.OutboundHttp;
-import dev.formbridge.outbound.OutboundPolicy;
-import dev.formbridge.storage.Storage;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * What the asynchronous functions (router, connector) build from the environment, once per container. Kept apart
- * from {@link Environment} so the authorizer's and ingest's jars, which leave out SQS, SES and the outbound HTTP
- * client, never load a class that names them.
+ * What both asynchronous functions (router, connector) build from the environment, once per container: the delivery
+ * queue. Kept apart from {@link Environment} so the authorizer's and ingest's jars, which leave out SQS, never load a
+ * class that names it; what only the connector builds is in {@link ConnectorEnvironment}, out of the router's jar.
  */
 final class DeliveryEnvironment {
     private DeliveryEnvironment() {}
 
     static final String QUEUE_URL_ENV = QueueSettings.QUEUE_URL_ENV;
-    static final String MAIL_FROM_ENV = EmailSender.MAIL_FROM_ENV;
 
     static DeliveryQueue deliveryQueue() {
         SqsClient sqs = SqsClient.builder().httpClient(Environment.http()).build();
         return new SqsDeliveryQueue(sqs, required(QUEUE_URL_ENV), Clock.systemUTC());
-    }
-
-    /** The connector function's worker: production SSRF rules, SES for e-mail, the SQS queue for retries. */
-    static DeliveryWorker deliveryWorker() {
-        Clock clock = Clock.systemUTC();
-        OutboundHttp http = new OutboundHttp(OutboundPolicy.production());
-        SesV2Client ses = SesV2Client.builder().httpClient(Environment.http()).build();
-        Storage storage = Environment.storage();
-        SesMailer mailer = new SesMailer(ses, Optional.empty());
-        String from = required(MAIL_FROM_ENV);
-        return new DeliveryWorker(
-                storage,
-                deliveryQueue(),
-                Map.of(
-                        ConnectorType.WEBHOOK, new WebhookSender(http, Environment.secretCipher(), clock),
-                        ConnectorType.SLACK, new SlackSender(http),
-                        ConnectorType.EMAIL, new EmailSender(mailer, from)),
-                CircuitBreakers.defaults(clock),
-                new MetricCounters(
-                        new MetricCounterRepository(storage),
-                        clock,
-                        Duration.ofSeconds(Long.parseLong(
-                                System.getenv().getOrDefault("FORMBRIDGE_METRICS_FLUSH_SECONDS", "30")))),
-                clock,
-                // owners and admins hear about a disabled connector, a long-open circuit, growing dead letters
-                new Notifier(storage, mailer, from, clock));
     }
 
     /** The value of a required environment variable, or a clear failure at start. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.formbridge.connector.ConnectorService;
 import dev.formbridge.connector.ConnectorType;
 import dev.formbridge.delivery.CircuitBreakers;
@@ -69,10 +68,11 @@ class DeliveryHandlersTest {
                 Duration.ofMinutes(1));
     }
 
-    ScheduledEvent event() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> event() {
         return SampleEvents.load(
                 "submission-accepted.json",
-                ScheduledEvent.class,
+                Map.class,
                 Map.of(
                         "TENANT_ID", submission.tenantId().value(),
                         "SITE_ID", submission.siteId().value(),

@@ -47,6 +47,11 @@ public final class LocalStore implements AutoCloseable {
         return storage;
     }
 
+    /** The cipher of the local key file, as the children build it from the environment. */
+    public LocalKeyFileCipher cipher() {
+        return cipher;
+    }
+
     public Path keyFile() {
         return keyFile;
     }

@@ -4,10 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formbridge.benchmark.coldstart.ShadedJarRunner;
 import dev.formbridge.benchmark.coldstart.ShadedJarRunner.Run;
+import dev.formbridge.connector.ConnectorService;
+import dev.formbridge.delivery.DeliveryRepository;
+import dev.formbridge.delivery.EmailSender;
+import dev.formbridge.delivery.QueueSettings;
+import dev.formbridge.outbound.OutboundPolicy;
+import dev.formbridge.site.SiteId;
 import dev.formbridge.storage.DynamoClients;
+import dev.formbridge.submission.Submission;
+import dev.formbridge.submission.SubmissionId;
+import dev.formbridge.submission.SubmissionRepository;
+import dev.formbridge.submission.SubmissionStatus;
+import dev.formbridge.tenant.TenantId;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The production Lambda jars are shaded, but unit tests run on the unshaded class path: this test runs each real
- * handler from the jar we ship, in a fresh JVM with the deployed flags, against dynalite and EventBridge on
+ * handler from the jar we ship, in a fresh JVM with the deployed flags, against dynalite and EventBridge and SQS on
  * moto_server, so that a shade exclude that drops a class a handler needs fails the build. The jars come from
  * {@code lambdas/target} (packaged earlier in the reactor); failsafe passes the paths.
  */
@@ -117,13 +134,76 @@ class ShadedJarsIT {
         assertThat(log4jStatusErrors(run)).isEmpty();
     }
 
+    /**
+     * The router's and the connector's jars leave out what the other one needs (ADR 0022): each handler runs from its
+     * own jar, the router with a bus event for a stored submission, sending the delivery job to SQS on moto_server,
+     * and the connector with that job, making its attempt (the receiver's host does not resolve here, so the attempt
+     * fails and is recorded; the handler reports no failed message).
+     */
     @Test
-    void sharedAwsJarAuthorizesARealSite() {
-        Path jar = runner.jar("aws");
-        assertThat(jar).as("lambdas-*-aws.jar").isNotNull();
-        assertThat(jar.getFileName().toString()).endsWith("-aws.jar");
+    void routerAndConnectorJarsDeliverASubmission() {
+        BenchSite site = runner.site();
+        TenantId tenant = new TenantId(site.tenantId());
+        Clock clock = Clock.systemUTC();
+        new ConnectorService(runner.storage(), runner.cipher(), OutboundPolicy.allowLocal(), clock)
+                .create(tenant, ConnectorService.Spec.webhook("receiver", "https://receiver.invalid/hook"));
+        Instant receivedAt = clock.instant();
+        Submission submission = new Submission(
+                tenant,
+                new SiteId(site.siteId()),
+                SubmissionId.receivedAt(receivedAt),
+                "msg_shadedjars_delivery",
+                "contact",
+                "{\"formId\":\"contact\",\"fields\":{\"email\":\"ada@example.org\"}}",
+                60,
+                receivedAt,
+                SubmissionStatus.ACCEPTED,
+                receivedAt.plus(Duration.ofDays(1)));
+        assertThat(new SubmissionRepository(runner.storage()).insertIfAbsent(submission))
+                .isTrue();
+        try (SqsClient sqs = runner.moto().client(SqsClient.builder())) {
+            String queueUrl =
+                    sqs.createQueue(b -> b.queueName("shadedjars-deliveries")).queueUrl();
+            Map<String, String> env = Map.of(
+                    QueueSettings.QUEUE_URL_ENV,
+                    queueUrl,
+                    "AWS_ENDPOINT_URL_SQS",
+                    runner.moto().endpoint(),
+                    EmailSender.MAIL_FROM_ENV,
+                    "Form-Bridge <no-reply@formbridge.example>",
+                    "BENCH_SUBMISSION_ID",
+                    submission.id().value(),
+                    "BENCH_WEBHOOK_ID",
+                    submission.webhookId(),
+                    "BENCH_RECEIVED_AT",
+                    receivedAt.toString());
 
-        assertThat(runner.answer("authorizer", jar, Map.of())).isEqualTo("authorized=true");
+            Run routed = runner.run("router", runner.jar("router"), env);
+
+            assertThat(routed.answer()).as(String.join("\n", routed.output())).isEqualTo("queued=1");
+            assertThat(log4jStatusErrors(routed)).isEmpty();
+            List<Message> jobs = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10))
+                    .messages();
+            assertThat(jobs).hasSize(1);
+
+            Map<String, String> connectorEnv = new HashMap<>(env);
+            connectorEnv.put("BENCH_JOB", jobs.getFirst().body());
+            Run attempted = runner.run("connector", runner.jar("connector"), connectorEnv);
+
+            assertThat(attempted.answer())
+                    .as(String.join("\n", attempted.output()))
+                    .isEqualTo("failures=0");
+            assertThat(log4jStatusErrors(attempted)).isEmpty();
+            assertThat(attempted.output())
+                    .noneMatch(line -> MISSING_CLASS.matcher(line).find());
+            assertThat(new DeliveryRepository(runner.storage()).ofSubmission(tenant, submission.id()))
+                    .singleElement()
+                    .satisfies(delivery -> assertThat(delivery.attempts())
+                            .singleElement()
+                            .satisfies(attempt -> assertThat(attempt.error())
+                                    .as("the receiver's host does not resolve")
+                                    .contains("receiver.invalid")));
+        }
     }
 
     /**
@@ -133,7 +213,7 @@ class ShadedJarsIT {
      * did before pruning).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"authorizer", "ingest", "aws"})
+    @ValueSource(strings = {"authorizer", "ingest", "router", "connector"})
     void everyClassLeftInAPrunedPackageLinks(String classifier) throws Exception {
         Path jar = runner.jar(classifier);
         Process process = new ProcessBuilder(
@@ -168,6 +248,8 @@ class ShadedJarsIT {
                 .filter(line -> STATUS_ERROR.matcher(line).find())
                 .toList();
     }
+
+    private static final Pattern MISSING_CLASS = Pattern.compile("NoClassDefFoundError|ClassNotFoundException");
 
     private static final Pattern STATUS_ERROR = Pattern.compile("^\\S+ \\S+ (WARN|ERROR|FATAL) |StatusLogger");
 

@@ -67,7 +67,7 @@ public final class DeliveryQueues extends Construct {
                 "Connector",
                 new JavaFunctionProps(
                         "connector",
-                        props.jars().shared(),
+                        props.jars().connector(),
                         LambdaJars.CONNECTOR_HANDLER,
                         JavaFunctionProps.DEFAULT_MEMORY_MB,
                         timeout,

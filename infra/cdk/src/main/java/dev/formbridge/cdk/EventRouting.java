@@ -66,7 +66,7 @@ public final class EventRouting extends Construct {
                 "Router",
                 new JavaFunctionProps(
                         "router",
-                        props.jars().shared(),
+                        props.jars().router(),
                         LambdaJars.ROUTER_HANDLER,
                         JavaFunctionProps.DEFAULT_MEMORY_MB,
                         Duration.ofSeconds(30),

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.zip.ZipFile;
 
 /**
- * The shaded jars of the {@code lambdas} build ({@code lambdas-<version>-authorizer.jar}, {@code -ingest.jar},
- * {@code -aws.jar}; ADR 0006). Synth fails with a clear message when one is missing or lacks its handler class, so a
+ * The shaded jars of the {@code lambdas} build, one per function ({@code lambdas-<version>-authorizer.jar},
+ * {@code -ingest.jar}, {@code -router.jar}, {@code -connector.jar}; ADR 0006, 0022). Synth fails with a clear message when one is missing or lacks its handler class, so a
  * template never points at code that does not exist. The jars are never committed.
  */
-public record LambdaJars(Path authorizer, Path ingest, Path shared) {
+public record LambdaJars(Path authorizer, Path ingest, Path router, Path connector) {
     public static final String AUTHORIZER_HANDLER = "dev.formbridge.lambda.AuthorizerHandler";
     public static final String INGEST_HANDLER = "dev.formbridge.lambda.IngestHandler";
     public static final String ROUTER_HANDLER = "dev.formbridge.lambda.RouterHandler";
@@ -23,12 +23,13 @@ public record LambdaJars(Path authorizer, Path ingest, Path shared) {
     public static LambdaJars in(Path dir) {
         Path authorizer = find(dir, "authorizer");
         Path ingest = find(dir, "ingest");
-        Path shared = find(dir, "aws");
+        Path router = find(dir, "router");
+        Path connector = find(dir, "connector");
         requireClass(authorizer, AUTHORIZER_HANDLER);
         requireClass(ingest, INGEST_HANDLER);
-        requireClass(shared, ROUTER_HANDLER);
-        requireClass(shared, CONNECTOR_HANDLER);
-        return new LambdaJars(authorizer, ingest, shared);
+        requireClass(router, ROUTER_HANDLER);
+        requireClass(connector, CONNECTOR_HANDLER);
+        return new LambdaJars(authorizer, ingest, router, connector);
     }
 
     private static Path find(Path dir, String classifier) {

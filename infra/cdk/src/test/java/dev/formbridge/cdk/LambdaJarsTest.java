@@ -15,12 +15,13 @@ class LambdaJarsTest {
     Path dir;
 
     @Test
-    void the_three_jars_of_the_lambdas_build_are_found_by_their_classifiers() {
+    void the_four_jars_of_the_lambdas_build_are_found_by_their_classifiers() {
         Path built = StubLambdaJars.create();
         LambdaJars jars = LambdaJars.in(built);
         assertThat(jars.authorizer().getFileName().toString()).endsWith("-authorizer.jar");
         assertThat(jars.ingest().getFileName().toString()).endsWith("-ingest.jar");
-        assertThat(jars.shared().getFileName().toString()).endsWith("-aws.jar");
+        assertThat(jars.router().getFileName().toString()).endsWith("-router.jar");
+        assertThat(jars.connector().getFileName().toString()).endsWith("-connector.jar");
     }
 
     @Test
@@ -35,8 +36,9 @@ class LambdaJarsTest {
     void a_jar_without_its_handler_fails_synth() throws Exception {
         StubLambdaJars.jar(dir.resolve("lambdas-1-authorizer.jar"), "dev.formbridge.Other");
         StubLambdaJars.jar(dir.resolve("lambdas-1-ingest.jar"), LambdaJars.INGEST_HANDLER);
-        StubLambdaJars.jar(dir.resolve("lambdas-1-aws.jar"), LambdaJars.ROUTER_HANDLER, LambdaJars.CONNECTOR_HANDLER);
-        assertThat(Files.list(dir)).hasSize(3);
+        StubLambdaJars.jar(dir.resolve("lambdas-1-router.jar"), LambdaJars.ROUTER_HANDLER);
+        StubLambdaJars.jar(dir.resolve("lambdas-1-connector.jar"), LambdaJars.CONNECTOR_HANDLER);
+        assertThat(Files.list(dir)).hasSize(4);
         assertThatThrownBy(() -> LambdaJars.in(dir)).hasMessageContaining("has no " + LambdaJars.AUTHORIZER_HANDLER);
     }
 }

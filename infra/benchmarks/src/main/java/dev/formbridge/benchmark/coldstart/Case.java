@@ -2,6 +2,7 @@ package dev.formbridge.benchmark.coldstart;
 
 import dev.formbridge.benchmark.BenchSite;
 import dev.formbridge.benchmark.coldstart.ChildJvm.Sample;
+import dev.formbridge.benchmark.coldstart.child.FirstDelivery;
 import dev.formbridge.benchmark.coldstart.child.FirstInvocation;
 import dev.formbridge.benchmark.coldstart.child.Hello;
 import dev.formbridge.secret.WebhookSignature;
@@ -69,7 +70,10 @@ final class Case {
         if (function.equals("hello")) {
             return ChildJvm.run(flags(), classpath, Hello.class.getName(), List.of(), env);
         }
-        return ChildJvm.run(flags(), classpath, FirstInvocation.class.getName(), List.of(function), env(env, site));
+        String main = function.equals("router") || function.equals("connector")
+                ? FirstDelivery.class.getName()
+                : FirstInvocation.class.getName();
+        return ChildJvm.run(flags(), classpath, main, List.of(function), env(env, site));
     }
 
     /** Ingest gets a new webhook-id per run (a repeat would take the duplicate path), signed now. */

@@ -120,14 +120,6 @@ public final class ColdStartRun {
                 cases.add(new Case(
                         function, jar.getFileName().toString(), jar + File.pathSeparator + child, flags, work));
             }
-            if (jars.shared() != null && !jars.shared().equals(jar)) {
-                cases.add(new Case(
-                        function,
-                        jars.shared().getFileName().toString(),
-                        jars.shared() + File.pathSeparator + child,
-                        FlagSet.DEPLOY,
-                        work));
-            }
         }
         return cases;
     }

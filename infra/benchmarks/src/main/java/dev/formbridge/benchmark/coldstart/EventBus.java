@@ -33,6 +33,11 @@ final class EventBus implements AutoCloseable {
         }
     }
 
+    /** moto_server, or null when it is not installed. */
+    MotoServer moto() {
+        return moto;
+    }
+
     Map<String, String> environment() {
         return moto == null
                 ? Map.of(BAD_SIGNATURE_ENV, "true")

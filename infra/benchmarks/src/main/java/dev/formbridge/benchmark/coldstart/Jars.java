@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The shaded jars under test: per function when the build makes them, else the shared one for both. */
-record Jars(Path authorizer, Path ingest, Path shared, Map<String, Long> sizes) {
+/** The shaded jars of the lambdas build, one per function (the router's and connector's only measured for size). */
+record Jars(Path authorizer, Path ingest, Path router, Path connector, Map<String, Long> sizes) {
     static Jars find(Path lambdasTarget, Path work) throws IOException {
         Map<String, Long> sizes = new LinkedHashMap<>();
         Map<String, Path> byClassifier = new HashMap<>();
@@ -27,13 +27,19 @@ record Jars(Path authorizer, Path ingest, Path shared, Map<String, Long> sizes) 
                 }
             }
         }
-        Path shared = byClassifier.get("aws");
-        Path authorizer = byClassifier.getOrDefault("authorizer", shared);
-        Path ingest = byClassifier.getOrDefault("ingest", shared);
-        if (authorizer == null || ingest == null) {
-            throw new IllegalStateException("no shaded Lambda jar in " + lambdasTarget + ": build lambdas first");
+        List<String> functions = List.of("authorizer", "ingest", "router", "connector");
+        for (String function : functions) {
+            if (!byClassifier.containsKey(function)) {
+                throw new IllegalStateException(
+                        "no lambdas-*-" + function + ".jar in " + lambdasTarget + ": build lambdas first");
+            }
         }
-        return new Jars(authorizer, ingest, shared, sizes);
+        return new Jars(
+                byClassifier.get("authorizer"),
+                byClassifier.get("ingest"),
+                byClassifier.get("router"),
+                byClassifier.get("connector"),
+                sizes);
     }
 
     Path forFunction(String function) {

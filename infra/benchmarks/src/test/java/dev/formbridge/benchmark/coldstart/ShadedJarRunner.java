@@ -2,7 +2,10 @@ package dev.formbridge.benchmark.coldstart;
 
 import dev.formbridge.benchmark.BenchSite;
 import dev.formbridge.benchmark.LocalStore;
+import dev.formbridge.secret.SecretCipher;
 import dev.formbridge.storage.DynamoClients;
+import dev.formbridge.storage.Storage;
+import dev.formbridge.testutils.MotoServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,14 +71,35 @@ public final class ShadedJarRunner implements AutoCloseable {
         }
     }
 
-    /** The shaded jar made for one function ({@code authorizer}, {@code ingest}) or the shared one ({@code aws}). */
+    /** The shaded jar made for one function: {@code authorizer}, {@code ingest}, {@code router}, {@code connector}. */
     public Path jar(String classifier) {
         return switch (classifier) {
             case "authorizer" -> jars.authorizer();
             case "ingest" -> jars.ingest();
-            case "aws" -> jars.shared();
+            case "router" -> jars.router();
+            case "connector" -> jars.connector();
             default -> throw new IllegalArgumentException(classifier);
         };
+    }
+
+    /** The local table the children use, with the site's tenant in it. */
+    public Storage storage() {
+        return store.storage();
+    }
+
+    /** The secrets' cipher the children use (the local key file). */
+    public SecretCipher cipher() {
+        return store.cipher();
+    }
+
+    /** The tenant and site of {@link #siteKey()}. */
+    public BenchSite site() {
+        return site;
+    }
+
+    /** moto_server, which the children reach for EventBridge (and SQS when a test points them there). */
+    public MotoServer moto() {
+        return bus.moto();
     }
 
     /** The real site's key. */

@@ -22,7 +22,8 @@ public final class StubLambdaJars {
             Path dir = Files.createTempDirectory(target, "stub-lambdas");
             jar(dir.resolve("lambdas-0.0.0-authorizer.jar"), LambdaJars.AUTHORIZER_HANDLER);
             jar(dir.resolve("lambdas-0.0.0-ingest.jar"), LambdaJars.INGEST_HANDLER);
-            jar(dir.resolve("lambdas-0.0.0-aws.jar"), LambdaJars.ROUTER_HANDLER, LambdaJars.CONNECTOR_HANDLER);
+            jar(dir.resolve("lambdas-0.0.0-router.jar"), LambdaJars.ROUTER_HANDLER);
+            jar(dir.resolve("lambdas-0.0.0-connector.jar"), LambdaJars.CONNECTOR_HANDLER);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
