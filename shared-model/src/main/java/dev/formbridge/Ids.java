@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /** Creates and checks typed ids: a short prefix, an underscore and a ULID (time-ordered, 26 Crockford characters). */
 public final class Ids {
-    private static final Pattern ULID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+    /** 26 Crockford characters whose first is at most 7: 48 bits of time and 80 random, no more (the spec's maximum). */
+    private static final Pattern ULID = Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}");
 
     private Ids() {}
 
