@@ -41,4 +41,15 @@ class LambdaJarsTest {
         assertThat(Files.list(dir)).hasSize(4);
         assertThatThrownBy(() -> LambdaJars.in(dir)).hasMessageContaining("has no " + LambdaJars.AUTHORIZER_HANDLER);
     }
+
+    @Test
+    void a_delivery_jar_without_its_handler_or_missing_fails_synth() throws Exception {
+        StubLambdaJars.jar(dir.resolve("lambdas-1-authorizer.jar"), LambdaJars.AUTHORIZER_HANDLER);
+        StubLambdaJars.jar(dir.resolve("lambdas-1-ingest.jar"), LambdaJars.INGEST_HANDLER);
+        StubLambdaJars.jar(dir.resolve("lambdas-1-router.jar"), LambdaJars.CONNECTOR_HANDLER);
+        assertThatThrownBy(() -> LambdaJars.in(dir)).hasMessageContaining("lambdas-<version>-connector.jar");
+
+        StubLambdaJars.jar(dir.resolve("lambdas-1-connector.jar"), LambdaJars.CONNECTOR_HANDLER);
+        assertThatThrownBy(() -> LambdaJars.in(dir)).hasMessageContaining("has no " + LambdaJars.ROUTER_HANDLER);
+    }
 }

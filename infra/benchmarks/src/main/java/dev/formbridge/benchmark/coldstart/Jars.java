@@ -43,6 +43,12 @@ record Jars(Path authorizer, Path ingest, Path router, Path connector, Map<Strin
     }
 
     Path forFunction(String function) {
-        return function.equals("authorizer") ? authorizer : ingest;
+        return switch (function) {
+            case "authorizer" -> authorizer;
+            case "ingest" -> ingest;
+            case "router" -> router;
+            case "connector" -> connector;
+            default -> throw new IllegalArgumentException("no function " + function);
+        };
     }
 }

@@ -217,7 +217,7 @@ public final class ThroughputRun {
         }
         Load.Result store = results.get(3);
         md.append("\nThe diagnostic row is not part of the ratio: it is what ingest writes per submission ")
-                .append("(the item, its two index entries, the condition on a new key) and nothing else ingest does. ")
+                .append("(the item, its one index entry, the condition on a new key) and nothing else ingest does. ")
                 .append("It shows what dynalite charges for that write against a raw PutItem (")
                 .append(ratio(store.perSecond() / raw))
                 .append(" of raw here), and the gap between it and ingest is ours (ingest reached ")

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * The cold-start benchmark's machinery, opened to the shaded-jar integration test: dynalite with a real site,
- * EventBridge on moto_server, and one fresh JVM per call that runs a real handler from a shaded jar under the deployed
- * flags ({@link FlagSet#DEPLOY}) and returns its answer ({@code authorized=…} or {@code status=…}).
+ * moto_server (EventBridge; SQS when a test creates a queue there), and one fresh JVM per call that runs a real handler
+ * from a shaded jar under the deployed flags ({@link FlagSet#DEPLOY}) and returns its answer ({@code authorized=…},
+ * {@code status=…}, {@code queued=…} or {@code failures=…}).
  */
 public final class ShadedJarRunner implements AutoCloseable {
     private final Jars jars;
