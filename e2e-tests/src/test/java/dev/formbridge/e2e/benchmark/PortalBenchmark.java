@@ -1,5 +1,6 @@
 package dev.formbridge.e2e.benchmark;
 
+import dev.formbridge.testutils.BenchmarkDoc;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.formbridge.e2e.benchmark;
 
-import static dev.formbridge.e2e.benchmark.BenchmarkDoc.number;
-import static dev.formbridge.e2e.benchmark.BenchmarkDoc.ratio;
+import static dev.formbridge.testutils.BenchmarkDoc.number;
+import static dev.formbridge.testutils.BenchmarkDoc.ratio;
 
 import java.util.List;
 import java.util.stream.Collectors;

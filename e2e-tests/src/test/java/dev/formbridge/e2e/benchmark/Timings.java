@@ -1,5 +1,6 @@
 package dev.formbridge.e2e.benchmark;
 
+import dev.formbridge.testutils.BenchmarkDoc;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;

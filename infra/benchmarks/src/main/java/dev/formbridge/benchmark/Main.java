@@ -4,6 +4,7 @@ import dev.formbridge.benchmark.coldstart.ColdStartRun;
 import dev.formbridge.benchmark.delivery.DeliveryRun;
 import dev.formbridge.benchmark.jmh.JmhRun;
 import dev.formbridge.benchmark.throughput.ThroughputRun;
+import dev.formbridge.testutils.BenchmarkDoc;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -27,7 +28,7 @@ public final class Main {
                 yield "";
             }
         };
-        Report.write(doc, args[0], section);
+        BenchmarkDoc.write(doc, args[0], section);
         System.out.println(section);
         System.exit(0); // dynalite and moto stop with their shutdown hooks
     }

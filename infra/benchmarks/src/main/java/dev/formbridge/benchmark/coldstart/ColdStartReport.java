@@ -1,12 +1,12 @@
 package dev.formbridge.benchmark.coldstart;
 
-import static dev.formbridge.benchmark.Report.number;
-import static dev.formbridge.benchmark.Report.ratio;
-import static dev.formbridge.benchmark.Report.verdict;
+import static dev.formbridge.testutils.BenchmarkDoc.number;
+import static dev.formbridge.testutils.BenchmarkDoc.ratio;
+import static dev.formbridge.testutils.BenchmarkDoc.verdict;
 
-import dev.formbridge.benchmark.Report;
 import dev.formbridge.benchmark.Stats;
 import dev.formbridge.benchmark.coldstart.ChildJvm.Sample;
+import dev.formbridge.testutils.BenchmarkDoc;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ final class ColdStartReport {
             }
         });
         StringBuilder md = new StringBuilder("## 2. Simulated cold start (fresh JVM → handler → first answer)\n\n")
-                .append(Report.provenance());
+                .append(BenchmarkDoc.provenance());
         md.append(
                         "\nEach run is a fresh `java <flags> -cp <shaded jar>:benchmarks-coldstart.jar` that builds the real ")
                 .append(

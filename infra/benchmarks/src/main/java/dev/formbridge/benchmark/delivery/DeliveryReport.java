@@ -1,10 +1,10 @@
 package dev.formbridge.benchmark.delivery;
 
-import static dev.formbridge.benchmark.Report.number;
-import static dev.formbridge.benchmark.Report.verdict;
+import static dev.formbridge.testutils.BenchmarkDoc.number;
+import static dev.formbridge.testutils.BenchmarkDoc.verdict;
 
-import dev.formbridge.benchmark.Report;
 import dev.formbridge.benchmark.Stats;
+import dev.formbridge.testutils.BenchmarkDoc;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,7 +21,7 @@ final class DeliveryReport {
         List<RunResult> runs = List.of(warmup, steady, saturated);
         StringBuilder md = new StringBuilder(
                         "## 4. Accepted → delivered, " + plan.connectors() + " webhook connectors\n\n")
-                .append(Report.provenance());
+                .append(BenchmarkDoc.provenance());
         describe(md, plan);
         flow(md, runs);
         latencies(md, runs);

@@ -1,10 +1,10 @@
 package dev.formbridge.benchmark.jmh;
 
-import static dev.formbridge.benchmark.Report.number;
-import static dev.formbridge.benchmark.Report.ratio;
+import static dev.formbridge.testutils.BenchmarkDoc.number;
+import static dev.formbridge.testutils.BenchmarkDoc.ratio;
 
 import dev.formbridge.benchmark.Options;
-import dev.formbridge.benchmark.Report;
+import dev.formbridge.testutils.BenchmarkDoc;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,7 +64,7 @@ public final class JmhRun {
         Score hmac = s.get("hmacBaseline");
         Score floor = s.get("hmacReusedMacBaseline");
         Score authorizer = s.get("decideWarmCache");
-        StringBuilder md = new StringBuilder("## 1. Hot paths (JMH)\n\n").append(Report.provenance());
+        StringBuilder md = new StringBuilder("## 1. Hot paths (JMH)\n\n").append(BenchmarkDoc.provenance());
         md.append("\n")
                 .append(forks)
                 .append(" fork, ")

@@ -1,12 +1,11 @@
 package dev.formbridge.benchmark.throughput;
 
-import static dev.formbridge.benchmark.Report.number;
-import static dev.formbridge.benchmark.Report.ratio;
-import static dev.formbridge.benchmark.Report.verdict;
+import static dev.formbridge.testutils.BenchmarkDoc.number;
+import static dev.formbridge.testutils.BenchmarkDoc.ratio;
+import static dev.formbridge.testutils.BenchmarkDoc.verdict;
 
 import dev.formbridge.benchmark.BenchSite;
 import dev.formbridge.benchmark.Options;
-import dev.formbridge.benchmark.Report;
 import dev.formbridge.benchmark.SampleBody;
 import dev.formbridge.benchmark.Stats;
 import dev.formbridge.local.LocalConfig;
@@ -20,6 +19,7 @@ import dev.formbridge.submission.SubmissionId;
 import dev.formbridge.submission.SubmissionRepository;
 import dev.formbridge.submission.SubmissionStatus;
 import dev.formbridge.tenant.TenantId;
+import dev.formbridge.testutils.BenchmarkDoc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -167,7 +167,7 @@ public final class ThroughputRun {
         double raw = (before.perSecond() + after.perSecond()) / 2;
         double share = ingest.perSecond() / raw;
         double p99 = Stats.percentile(ingest.latencies(), 99) / 1e6;
-        StringBuilder md = new StringBuilder("## 3. Local ingest throughput\n\n").append(Report.provenance());
+        StringBuilder md = new StringBuilder("## 3. Local ingest throughput\n\n").append(BenchmarkDoc.provenance());
         md.append("\nThe local runtime in the benchmark's JVM (dynalite in memory, rate limits set to 10⁶/s), ")
                 .append(threads)
                 .append(" concurrent senders over HTTP (`HttpURLConnection`, keep-alive), ")

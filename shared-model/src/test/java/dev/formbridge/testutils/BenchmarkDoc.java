@@ -1,4 +1,4 @@
-package dev.formbridge.e2e.benchmark;
+package dev.formbridge.testutils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,31 +10,41 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Writes a section of {@code docs/benchmarks.md} as {@code infra/benchmarks}' Report does (same markers, same
- * provenance line, the same environment variables set by {@code scripts/benchmark}); this module does not depend on
- * that one, whose build makes the shaded Lambda jars. A new section goes before the hand-written "Decisions".
+ * Writes one benchmark's section of {@code docs/benchmarks.md}, for {@code infra/benchmarks} and the portal benchmarks
+ * in {@code e2e-tests} alike: the text between the section's begin and end markers is replaced, everything else (the
+ * other sections, the hand-written "Decisions") is kept as it is; a new section goes before "Decisions".
  */
-final class BenchmarkDoc {
-    private static final String COMMAND_ENV = "FORMBRIDGE_BENCH_COMMAND";
-    private static final String MACHINE_ENV = "FORMBRIDGE_BENCH_MACHINE";
+public final class BenchmarkDoc {
+    /** The command line that ran the benchmark, as the script was called (set by scripts/benchmark). */
+    public static final String COMMAND_ENV = "FORMBRIDGE_BENCH_COMMAND";
+    /** Cores, memory and {@code java -version} of this machine (set by scripts/benchmark). */
+    public static final String MACHINE_ENV = "FORMBRIDGE_BENCH_MACHINE";
+
     private static final String DECISIONS = "\n## Decisions\n";
 
     private BenchmarkDoc() {}
 
-    /** When, on what, with which command; the load average at the start and at the end. */
-    static String provenance(String loadAtStart) {
+    /** The line under a section's title: when, on what, with which command, and the load average at the end. */
+    public static String provenance() {
+        return provenance(null);
+    }
+
+    /** The same with the load average at the start too ({@code null} for none). */
+    public static String provenance(String loadAtStart) {
         String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         String machine = System.getenv()
                 .getOrDefault(
                         MACHINE_ENV, Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
         String command = System.getenv().getOrDefault(COMMAND_ENV, "(run directly, not through scripts/benchmark)");
-        return "Measured " + when + " on " + machine + ", load average " + loadAtStart + " at the start and "
-                + loadAverage() + " at the end (other work on the machine skews every figure; the ratios less).  \n"
-                + "Command: `" + command + "`\n";
+        String load = loadAtStart == null
+                ? loadAverage() + " at the end"
+                : loadAtStart + " at the start and " + loadAverage() + " at the end";
+        return "Measured " + when + " on " + machine + ", load average " + load
+                + " (other work on the machine skews every figure; the ratios less).  \nCommand: `" + command + "`\n";
     }
 
     /** The 1, 5 and 15 minute load averages, or "unknown" off Linux. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " / " + parts[1] + " / " + parts[2];
@@ -44,7 +54,7 @@ final class BenchmarkDoc {
     }
 
     /** Replaces the section {@code name} of {@code doc} with {@code markdown}, or adds it before "Decisions". */
-    static void write(Path doc, String name, String markdown) {
+    public static void write(Path doc, String name, String markdown) {
         String begin = "<!-- benchmark:" + name + ":begin -->";
         String end = "<!-- benchmark:" + name + ":end -->";
         String block = begin + "\n" + markdown.strip() + "\n" + end;
@@ -67,12 +77,18 @@ final class BenchmarkDoc {
         }
     }
 
-    static String number(double value, int decimals) {
+    /** A number with thousands separators, or "–" for none (NaN). */
+    public static String number(double value, int decimals) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
     }
 
     /** A ratio as "0.42×". */
-    static String ratio(double value) {
+    public static String ratio(double value) {
         return String.format(Locale.ROOT, value >= 10 ? "%.1f×" : "%.2f×", value);
+    }
+
+    /** "met" or "**missed**" against a target. */
+    public static String verdict(boolean met) {
+        return met ? "met" : "**missed**";
     }
 }
