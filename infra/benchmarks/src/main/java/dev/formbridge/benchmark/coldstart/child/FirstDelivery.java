@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.formbridge.lambda.ConnectorHandler;
 import dev.formbridge.lambda.LocalContext;
 import dev.formbridge.lambda.RouterHandler;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 
@@ -33,13 +32,7 @@ public final class FirstDelivery {
             SQSBatchResponse response = handler.handleRequest(queueEvent(), new LocalContext("formbridge-connector"));
             answer = "failures=" + response.getBatchItemFailures().size();
         }
-        long answered = System.nanoTime();
-        long now = System.currentTimeMillis();
-        long vmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("COLDSTART total=" + (now - vmStart) + " main=" + (mainAt - vmStart) + " init="
-                + (constructed - start) / 1_000_000 + " invoke=" + (answered - constructed) / 1_000_000 + " answer="
-                + answer);
-        System.exit(0);
+        Answer.print(mainAt, start, constructed, answer);
     }
 
     /** The bus event as the Lambda runtime hands it to the router: the EventBridge envelope as a map. */
@@ -50,29 +43,21 @@ public final class FirstDelivery {
                 "source", "formbridge.ingest",
                 "detail",
                         Map.of(
-                                "tenantId", env("BENCH_TENANT_ID"),
-                                "siteId", env("BENCH_SITE_ID"),
-                                "submissionId", env("BENCH_SUBMISSION_ID"),
-                                "webhookId", env("BENCH_WEBHOOK_ID"),
+                                "tenantId", Answer.env("BENCH_TENANT_ID"),
+                                "siteId", Answer.env("BENCH_SITE_ID"),
+                                "submissionId", Answer.env("BENCH_SUBMISSION_ID"),
+                                "webhookId", Answer.env("BENCH_WEBHOOK_ID"),
                                 "formId", "contact",
-                                "receivedAt", env("BENCH_RECEIVED_AT"),
+                                "receivedAt", Answer.env("BENCH_RECEIVED_AT"),
                                 "sizeBytes", 400));
     }
 
     private static SQSEvent queueEvent() {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId("first-delivery");
-        message.setBody(env("BENCH_JOB"));
+        message.setBody(Answer.env("BENCH_JOB"));
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(message));
         return event;
-    }
-
-    private static String env(String name) {
-        String value = System.getenv(name);
-        if (value == null) {
-            throw new IllegalStateException(name + " is not set");
-        }
-        return value;
     }
 }

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SimpleIAMPolicyResponse;
 import dev.formbridge.lambda.AuthorizerHandler;
 import dev.formbridge.lambda.IngestHandler;
 import dev.formbridge.lambda.LocalContext;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 
@@ -39,17 +38,11 @@ public final class FirstInvocation {
                     handler.handleRequest(ingestEvent(), new LocalContext("formbridge-ingest"));
             answer = "status=" + response.getStatusCode();
         }
-        long answered = System.nanoTime();
-        long now = System.currentTimeMillis();
-        long vmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("COLDSTART total=" + (now - vmStart) + " main=" + (mainAt - vmStart) + " init="
-                + (constructed - start) / 1_000_000 + " invoke=" + (answered - constructed) / 1_000_000 + " answer="
-                + answer);
-        System.exit(0);
+        Answer.print(mainAt, start, constructed, answer);
     }
 
     private static APIGatewayV2CustomAuthorizerEvent authorizerEvent() {
-        String siteKey = env("BENCH_SITE_KEY");
+        String siteKey = Answer.env("BENCH_SITE_KEY");
         return APIGatewayV2CustomAuthorizerEvent.builder()
                 .withVersion("2.0")
                 .withType("REQUEST")
@@ -70,16 +63,20 @@ public final class FirstInvocation {
                 .withRawPath(PATH)
                 .withHeaders(Map.of(
                         "content-type", "application/json",
-                        "x-formbridge-site", env("BENCH_SITE_KEY"),
-                        "webhook-id", env("BENCH_WEBHOOK_ID"),
-                        "webhook-timestamp", env("BENCH_TIMESTAMP"),
-                        "webhook-signature", env("BENCH_SIGNATURE"),
+                        "x-formbridge-site", Answer.env("BENCH_SITE_KEY"),
+                        "webhook-id", Answer.env("BENCH_WEBHOOK_ID"),
+                        "webhook-timestamp", Answer.env("BENCH_TIMESTAMP"),
+                        "webhook-signature", Answer.env("BENCH_SIGNATURE"),
                         "user-agent", "WordPress/6.9; https://bench.example"))
-                .withBody(env("BENCH_BODY"))
+                .withBody(Answer.env("BENCH_BODY"))
                 .withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withLambda(Map.of("tenantId", env("BENCH_TENANT_ID"), "siteId", env("BENCH_SITE_ID")))
+                                .withLambda(Map.of(
+                                        "tenantId",
+                                        Answer.env("BENCH_TENANT_ID"),
+                                        "siteId",
+                                        Answer.env("BENCH_SITE_ID")))
                                 .build())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod("POST")
@@ -88,13 +85,5 @@ public final class FirstInvocation {
                                 .build())
                         .build())
                 .build();
-    }
-
-    private static String env(String name) {
-        String value = System.getenv(name);
-        if (value == null) {
-            throw new IllegalStateException(name + " is not set");
-        }
-        return value;
     }
 }
