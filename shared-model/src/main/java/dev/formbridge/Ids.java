@@ -25,9 +25,9 @@ public final class Ids {
         return prefix + UlidCreator.getUlid(time.toEpochMilli());
     }
 
-    /** The time the ULID of a well-formed id carries, to the millisecond. */
+    /** The time the ULID of a well-formed id carries, to the millisecond (its typed id checked it when made). */
     public static Instant timeOf(String prefix, String id) {
-        return Ulid.getInstant(ulidOf(prefix, require(prefix, id)));
+        return Ulid.getInstant(ulidOf(prefix, id));
     }
 
     /** Returns {@code value} if it is a well-formed id with {@code prefix}, or throws with a message naming the kind. */

@@ -27,8 +27,6 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 final class ConnectorEnvironment {
     private ConnectorEnvironment() {}
 
-    static final String MAIL_FROM_ENV = EmailSender.MAIL_FROM_ENV;
-
     /** The connector function's worker: production SSRF rules, SES for e-mail, the SQS queue for retries. */
     static DeliveryWorker deliveryWorker() {
         Clock clock = Clock.systemUTC();
@@ -36,7 +34,7 @@ final class ConnectorEnvironment {
         SesV2Client ses = SesV2Client.builder().httpClient(Environment.http()).build();
         Storage storage = Environment.storage();
         SesMailer mailer = new SesMailer(ses, Optional.empty());
-        String from = DeliveryEnvironment.required(MAIL_FROM_ENV);
+        String from = DeliveryEnvironment.required(EmailSender.MAIL_FROM_ENV);
         return new DeliveryWorker(
                 storage,
                 DeliveryEnvironment.deliveryQueue(),
