@@ -21,11 +21,7 @@ import dev.formbridge.submission.SubmissionStatus;
 import dev.formbridge.tenant.TenantId;
 import dev.formbridge.testutils.BenchmarkDoc;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +48,6 @@ public final class ThroughputRun {
         int threads = options.number("threads", 8);
         Duration warmup = Duration.ofSeconds(options.number("warmup", 10));
         Duration measured = Duration.ofSeconds(options.number("seconds", 20));
-        // HttpURLConnection keeps 5 idle connections per destination by default: one each for the senders
-        System.setProperty("http.maxConnections", Integer.toString(Math.max(5, threads)));
         Path dir = Files.createTempDirectory("formbridge-throughput-");
         Map<String, String> unlimited = Map.of(
                 "FORMBRIDGE_SITE_RATE_PER_SECOND", "1000000",
@@ -129,35 +123,33 @@ public final class ThroughputRun {
 
     private static Load.Result ingest(
             String url, BenchSite site, long dynalitePid, int threads, Duration warmup, Duration measured)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         System.err.println("throughput: ingest over HTTP");
         byte[] body = SampleBody.ofSize(BODY_BYTES);
-        URL target = URI.create(url).toURL();
         String run = Long.toString(System.nanoTime(), 36);
-        return Load.run("ingest over HTTP", threads, warmup, measured, dynalitePid, (worker, n) -> {
-            String id = "msg_" + run + "_" + worker + "_" + n;
-            long timestamp = Instant.now().getEpochSecond();
-            HttpURLConnection request = (HttpURLConnection) target.openConnection();
-            request.setRequestMethod("POST");
-            request.setDoOutput(true);
-            request.setFixedLengthStreamingMode(body.length);
-            request.setRequestProperty("Content-Type", "application/json");
-            request.setRequestProperty("X-FormBridge-Site", site.siteKey());
-            request.setRequestProperty("webhook-id", id);
-            request.setRequestProperty("webhook-timestamp", Long.toString(timestamp));
-            request.setRequestProperty("webhook-signature", WebhookSignature.sign(site.secret(), id, timestamp, body));
-            try (OutputStream out = request.getOutputStream()) {
-                out.write(body);
+        SocketSender[] senders = new SocketSender[threads];
+        for (int w = 0; w < threads; w++) {
+            senders[w] = new SocketSender(URI.create(url));
+        }
+        try {
+            return Load.run("ingest over HTTP", threads, warmup, measured, dynalitePid, (worker, n) -> {
+                String id = "msg_" + run + "_" + worker + "_" + n;
+                long timestamp = Instant.now().getEpochSecond();
+                int status = senders[worker].post(
+                        Map.of(
+                                "Content-Type", "application/json",
+                                "X-FormBridge-Site", site.siteKey(),
+                                "webhook-id", id,
+                                "webhook-timestamp", Long.toString(timestamp),
+                                "webhook-signature", WebhookSignature.sign(site.secret(), id, timestamp, body)),
+                        body);
+                return status == 202 ? null : "HTTP " + status;
+            });
+        } finally {
+            for (SocketSender sender : senders) {
+                sender.close();
             }
-            int status = request.getResponseCode();
-            // read to the end and close, so the connection goes back to the keep-alive cache
-            try (InputStream in = status < 400 ? request.getInputStream() : request.getErrorStream()) {
-                if (in != null) {
-                    in.transferTo(OutputStream.nullOutputStream());
-                }
-            }
-            return status == 202 ? null : "HTTP " + status;
-        });
+        }
     }
 
     private static String format(List<Load.Result> results, int threads, Duration warmup, Duration measured) {
@@ -170,7 +162,8 @@ public final class ThroughputRun {
         StringBuilder md = new StringBuilder("## 3. Local ingest throughput\n\n").append(BenchmarkDoc.provenance());
         md.append("\nThe local runtime in the benchmark's JVM (dynalite in memory, rate limits set to 10⁶/s), ")
                 .append(threads)
-                .append(" concurrent senders over HTTP (`HttpURLConnection`, keep-alive), ")
+                .append(
+                        " concurrent senders over HTTP (one keep-alive connection each, written by hand: `SocketSender`), ")
                 .append("each request a distinct webhook-id, signed, with a ")
                 .append(BODY_BYTES)
                 .append("-byte contact form; ")
