@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.formbridge.submission.SubmissionId;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Typed ids: a prefix and a ULID, checked wherever one comes in (a URL, an event, a stored item). */
@@ -39,5 +40,25 @@ class IdsTest {
                 .hasMessageStartingWith("not a valid sub_… id");
         assertThat(new SubmissionId("sub_7ZZZZZZZZZZZZZZZZZZZZZZZZZ").receivedAt())
                 .isEqualTo(Instant.parse("+10889-08-02T05:31:50.655Z"));
+    }
+
+    @Test
+    void the_ulid_check_accepts_exactly_what_its_documented_pattern_accepts_for_every_character_in_every_place() {
+        Pattern documented = Pattern.compile(Ids.ULID_PATTERN);
+        String valid = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
+        for (int place = 0; place < valid.length(); place++) {
+            for (char c = 0; c < 0x180; c++) {
+                String candidate = valid.substring(0, place) + c + valid.substring(place + 1);
+
+                assertThat(Ids.isUlid(candidate))
+                        .as("character U+%04X at %d", (int) c, place)
+                        .isEqualTo(documented.matcher(candidate).matches());
+            }
+        }
+        assertThat(Ids.isUlid(valid.toLowerCase())).isFalse();
+        assertThat(Ids.isUlid(valid + "0")).isFalse();
+        assertThat(Ids.isUlid(valid.substring(1))).isFalse();
+        assertThat(Ids.isUlid("")).isFalse();
+        assertThat(Ids.isUlid(null)).isFalse();
     }
 }
