@@ -2,7 +2,6 @@ package dev.formbridge.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.formbridge.Json;
 import dev.formbridge.delivery.Delivery;
 import dev.formbridge.delivery.Router;
@@ -45,12 +44,10 @@ public final class RouterHandler implements RequestHandler<Map<String, Object>, 
     public Integer handleRequest(Map<String, Object> event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
-                List<Delivery> queued = router.route(
-                        SubmissionAccepted.fromDetail(Json.MAPPER.writeValueAsString(event.get("detail"))));
+                List<Delivery> queued =
+                        router.route(SubmissionAccepted.fromDetail(Json.MAPPER.valueToTree(event.get("detail"))));
                 metrics.addMetric("DeliveriesQueued", queued.size(), MetricUnit.COUNT);
                 return queued.size();
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("the event detail is not JSON", e);
             } finally {
                 metrics.flush();
             }

@@ -56,17 +56,21 @@ public record SubmissionAccepted(
 
     public static SubmissionAccepted fromDetail(String detailJson) {
         try {
-            JsonNode d = Json.MAPPER.readTree(detailJson);
-            return new SubmissionAccepted(
-                    d.path("tenantId").asText(),
-                    d.path("siteId").asText(),
-                    d.path("submissionId").asText(),
-                    d.path("webhookId").asText(),
-                    d.path("formId").asText(),
-                    Instant.parse(d.path("receivedAt").asText()),
-                    d.path("sizeBytes").asInt());
+            return fromDetail(Json.MAPPER.readTree(detailJson));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a SubmissionAccepted detail", e);
         }
+    }
+
+    /** The same, from a detail already read as a tree (the router's event arrives parsed). */
+    public static SubmissionAccepted fromDetail(JsonNode d) {
+        return new SubmissionAccepted(
+                d.path("tenantId").asText(),
+                d.path("siteId").asText(),
+                d.path("submissionId").asText(),
+                d.path("webhookId").asText(),
+                d.path("formId").asText(),
+                Instant.parse(d.path("receivedAt").asText()),
+                d.path("sizeBytes").asInt());
     }
 }
