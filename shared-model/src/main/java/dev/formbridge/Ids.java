@@ -9,7 +9,8 @@ public final class Ids {
     /**
      * A ULID here is {@value #ULID_PATTERN}: 26 upper-case Crockford characters whose first is at most 7, so 48 bits of
      * time and 80 random, no more (the spec's maximum). Checked with a table, not the regex: every request builds
-     * several typed ids, and the regex cost ~1.5 % of the local runtime's CPU under load (docs/benchmarks.md §3).
+     * several typed ids, and the regex showed in the local runtime's CPU profile (docs/benchmarks.md, Decisions,
+     * fifth pass). {@code IdsTest} holds the table to the pattern.
      */
     public static final String ULID_PATTERN = "[0-7][0-9A-HJKMNP-TV-Z]{25}";
 

@@ -56,8 +56,9 @@ public final class LocalEventBus implements Consumer<EventEnvelope>, AutoCloseab
             recent.addLast(event);
         }
         accepted.incrementAndGet();
-        // matched on the event as a tree: rendering it as JSON text for event-ruler to parse again cost as much as
-        // the matching (docs/benchmarks.md §3)
+        // matched on the event as a tree, not as JSON text that event-ruler would parse again (docs/benchmarks.md,
+        // Decisions, fifth pass). Numbers reach it as Jackson renders them (1.50 as 1.5), where EventBridge sees the
+        // literal; no rule here matches a number (EventContract's patterns name the source and the detail type)
         List<String> matched = machine.rulesForJSONEvent(toEventBridgeEvent(event));
         for (String rule : matched) {
             Consumer<EventEnvelope> target = targets.get(rule);

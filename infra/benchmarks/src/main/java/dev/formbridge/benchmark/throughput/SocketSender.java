@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * One sender's keep-alive HTTP/1.1 connection, written and read by hand, as load generators such as wrk do: the
- * senders share the machine's two cores with the system they measure, and {@code HttpURLConnection} spent about 100 µs
- * of CPU per request (16 % of the benchmark JVM's CPU in a profile; docs/benchmarks.md §3), time the local runtime did
- * not get. One request at a time; it reads what the local ingest server answers (a status line, headers, a
+ * senders share the machine's two cores with the system they measure, and every microsecond of CPU a sender's client
+ * spends is one the local runtime does not get ({@code HttpURLConnection}'s share: docs/benchmarks.md, Decisions,
+ * fifth pass). One request at a time; it reads what the local ingest server answers (a status line, headers, a
  * {@code Content-Length} body) and refuses anything else. A failed call closes the connection; the next one reconnects.
  */
 final class SocketSender implements Closeable {
@@ -29,6 +29,9 @@ final class SocketSender implements Closeable {
     private InputStream in;
 
     SocketSender(URI url) {
+        if (url.getPort() < 0 || url.getHost() == null) {
+            throw new IllegalArgumentException("the sender needs a host and a port: " + url);
+        }
         this.host = url.getHost();
         this.port = url.getPort();
         this.path = url.getRawPath();
@@ -68,7 +71,7 @@ final class SocketSender implements Closeable {
             throw new IOException("not an HTTP/1.1 status line: " + status);
         }
         int code = Integer.parseInt(status, 9, 12, 10);
-        long length = 0;
+        long length = -1;
         boolean closing = false;
         for (String header = readLine(); !header.isEmpty(); header = readLine()) {
             int colon = header.indexOf(':');
@@ -76,13 +79,20 @@ final class SocketSender implements Closeable {
             String value = header.substring(colon + 1).strip();
             if (name.equalsIgnoreCase("Content-Length")) {
                 length = Long.parseLong(value);
+                if (length < 0) {
+                    throw new IOException("negative Content-Length: " + value);
+                }
             } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
                 throw new IOException("unexpected Transfer-Encoding: " + value);
             } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
                 closing = true;
             }
         }
-        in.skipNBytes(length);
+        if (length < 0 && !(code / 100 == 1 || code == 204 || code == 304)) {
+            // a body that runs until the connection closes: the next response could not be found
+            throw new IOException("a " + code + " response without Content-Length");
+        }
+        in.skipNBytes(Math.max(length, 0));
         if (closing) {
             close();
         }

@@ -7,7 +7,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -30,11 +34,13 @@ class SocketSenderTest {
     private final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
     private final Set<Object> connections = ConcurrentHashMap.newKeySet();
     private HttpServer server;
+    private ExecutorService executor;
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newSingleThreadExecutor());
+        executor = Executors.newSingleThreadExecutor();
+        server.setExecutor(executor);
         server.createContext("/v1/submissions", exchange -> answer(exchange, 202, "{\"id\":\"sub_1\"}", Map.of()));
         server.createContext("/closing", exchange -> answer(exchange, 200, "", Map.of("Connection", "close")));
         server.createContext("/chunked", exchange -> {
@@ -50,6 +56,7 @@ class SocketSenderTest {
     @AfterEach
     void stop() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     @Test
@@ -92,6 +99,33 @@ class SocketSenderTest {
 
         assertThat(bodies).containsExactly("a", "b");
         assertThat(connections).hasSize(2);
+    }
+
+    @Test
+    void refuses_a_response_whose_body_runs_until_the_connection_closes() throws Exception {
+        try (ServerSocket raw = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (Socket connection = raw.accept()) {
+                    connection.getInputStream().read(new byte[4096]);
+                    connection
+                            .getOutputStream()
+                            .write("HTTP/1.1 200 OK\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException ignored) {
+                    // the test fails on the sender's side if the answer never arrives
+                }
+            });
+            try (SocketSender sender = new SocketSender(URI.create("http://127.0.0.1:" + raw.getLocalPort() + "/"))) {
+                assertThatThrownBy(() -> sender.post(Map.of(), new byte[] {'a'}))
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("without Content-Length");
+            }
+        }
+    }
+
+    @Test
+    void needs_a_url_with_a_port() {
+        assertThatThrownBy(() -> new SocketSender(URI.create("http://127.0.0.1/v1/submissions")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private void answer(HttpExchange exchange, int status, String body, Map<String, String> extra) throws IOException {
