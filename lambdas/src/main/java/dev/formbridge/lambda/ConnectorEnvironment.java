@@ -7,6 +7,7 @@ import dev.formbridge.delivery.EmailSender;
 import dev.formbridge.delivery.SesMailer;
 import dev.formbridge.delivery.SlackSender;
 import dev.formbridge.delivery.WebhookSender;
+import dev.formbridge.ingest.IngestSettings;
 import dev.formbridge.metrics.MetricCounterRepository;
 import dev.formbridge.metrics.MetricCounters;
 import dev.formbridge.notification.Notifier;
@@ -14,7 +15,6 @@ import dev.formbridge.outbound.OutboundHttp;
 import dev.formbridge.outbound.OutboundPolicy;
 import dev.formbridge.storage.Storage;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -46,8 +46,7 @@ final class ConnectorEnvironment {
                 new MetricCounters(
                         new MetricCounterRepository(storage),
                         clock,
-                        Duration.ofSeconds(Long.parseLong(
-                                System.getenv().getOrDefault("FORMBRIDGE_METRICS_FLUSH_SECONDS", "30")))),
+                        IngestSettings.fromEnvironment().metricsFlushInterval()),
                 clock,
                 // owners and admins hear about a disabled connector, a long-open circuit, growing dead letters
                 new Notifier(storage, mailer, from, clock));

@@ -14,11 +14,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class DeliveryEnvironment {
     private DeliveryEnvironment() {}
 
-    static final String QUEUE_URL_ENV = QueueSettings.QUEUE_URL_ENV;
-
     static DeliveryQueue deliveryQueue() {
         SqsClient sqs = SqsClient.builder().httpClient(Environment.http()).build();
-        return new SqsDeliveryQueue(sqs, required(QUEUE_URL_ENV), Clock.systemUTC());
+        return new SqsDeliveryQueue(sqs, required(QueueSettings.QUEUE_URL_ENV), Clock.systemUTC());
     }
 
     /** The value of a required environment variable, or a clear failure at start. */
