@@ -115,6 +115,24 @@ class ShadedJarsIT {
     }
 
     @Test
+    void authorizerAndIngestAnswerWhenLoadedAsLambdaLoadsThem() throws Exception {
+        // Lambda loads a function from /var/task through a class loader of its own, not from the class path: Log4j's
+        // configuration and plugins, the SDK's service files and Powertools must all be found through that loader
+        Run authorized = runner.runAsLambdaLoads("authorizer", Map.of());
+        Run accepted = runner.runAsLambdaLoads("ingest", Map.of());
+
+        assertThat(authorized.answer()).isEqualTo("authorized=true");
+        assertThat(log4jStatusErrors(authorized)).isEmpty();
+        assertThat(accepted.answer()).isEqualTo("status=202");
+        assertThat(log4jStatusErrors(accepted)).isEmpty();
+        assertThat(accepted.output())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("{\"level\":\"INFO\",\"message\":\"submission accepted")
+                        .contains("\"siteId\":\"site_", "\"tenantId\":\"ten_", "\"submissionId\":"));
+        assertThat(accepted.output()).anyMatch(line -> line.startsWith("{\"_aws\":") && line.contains("\"Accepted\""));
+    }
+
+    @Test
     void ingestJarAtWarnWritesNoInfoLineButKeepsItsMetrics() {
         // the CDK app sets FORMBRIDGE_LOG_LEVEL=WARN on router and connector; the cost model counts on the level
         // reaching log4j2.properties in the shaded jar

@@ -5,6 +5,7 @@ import dev.formbridge.benchmark.coldstart.ChildJvm.Sample;
 import dev.formbridge.benchmark.coldstart.child.FirstDelivery;
 import dev.formbridge.benchmark.coldstart.child.FirstInvocation;
 import dev.formbridge.benchmark.coldstart.child.Hello;
+import dev.formbridge.benchmark.coldstart.child.TaskLoader;
 import dev.formbridge.secret.WebhookSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,26 +17,51 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One row: a function (or the bare hello world) from one jar under one flag set. */
+/**
+ * One row: a function (or the bare hello world) from one jar under one flag set, its classes either on the JVM's class
+ * path or, as Lambda loads them, in an extracted task directory behind their own class loader ({@link TaskLoader}).
+ */
 final class Case {
     final String function;
     final String jarName;
     final String classpath;
     final FlagSet flagSet;
+    /** The extracted function and child classes; null when they are on the class path. */
+    private final Path taskDirectory;
+
     private final Path archive;
     private int webhookIds;
 
     Case(String function, String jarName, String classpath, FlagSet flagSet, Path work) {
+        this(function, jarName, classpath, flagSet, work, null);
+    }
+
+    private Case(String function, String jarName, String classpath, FlagSet flagSet, Path work, Path taskDirectory) {
         this.function = function;
         this.jarName = jarName;
         this.classpath = classpath;
         this.flagSet = flagSet;
-        String base = function + "-" + jarName.replace(".jar", "");
+        this.taskDirectory = taskDirectory;
+        String base = function + "-" + jarName.replace(".jar", "") + (taskDirectory == null ? "" : "-task");
         this.archive = switch (flagSet) {
             case APPCDS -> work.resolve(base + ".jsa").toAbsolutePath();
             case AOT_CACHE -> work.resolve(base + ".aot").toAbsolutePath();
             default -> null;
         };
+    }
+
+    /**
+     * The function loaded as Lambda loads it: the JVM's class path is only the child jar (for {@link TaskLoader}), and
+     * {@code taskDirectory} holds the function jar and the child classes, extracted ({@link TaskDirectory}).
+     */
+    static Case asLambdaLoads(
+            String function, String jarName, Path childJar, Path taskDirectory, FlagSet flagSet, Path work) {
+        return new Case(function, jarName, childJar.toString(), flagSet, work, taskDirectory);
+    }
+
+    /** Where the function's classes come from, for the report. */
+    String loading() {
+        return taskDirectory == null ? "class path" : "task directory";
     }
 
     List<String> flags() {
@@ -60,7 +86,7 @@ final class Case {
         } else {
             flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive"));
         }
-        ChildJvm.run(flags, classpath, child(), List.of(function), env(env, site));
+        ChildJvm.run(flags, classpath, mainClass(), arguments(), env(env, site));
         if (!Files.exists(archive)) {
             throw new IllegalStateException("training did not create " + archive);
         }
@@ -70,7 +96,15 @@ final class Case {
         if (function.equals("hello")) {
             return ChildJvm.run(flags(), classpath, Hello.class.getName(), List.of(), env);
         }
-        return ChildJvm.run(flags(), classpath, child(), List.of(function), env(env, site));
+        return ChildJvm.run(flags(), classpath, mainClass(), arguments(), env(env, site));
+    }
+
+    private String mainClass() {
+        return taskDirectory == null ? child() : TaskLoader.class.getName();
+    }
+
+    private List<String> arguments() {
+        return taskDirectory == null ? List.of(function) : List.of(taskDirectory.toString(), child(), function);
     }
 
     /** The child's main class: the asynchronous functions have their own, so the others never meet their events. */
@@ -87,7 +121,7 @@ final class Case {
         }
         Map<String, String> env = new HashMap<>(base);
         String id = "msg_coldstart_" + ProcessHandle.current().pid() + "_" + function + "_" + jarName + "_" + flagSet
-                + "_" + (++webhookIds);
+                + "_" + loading().replace(' ', '-') + "_" + (++webhookIds);
         long timestamp = Instant.now().getEpochSecond();
         byte[] body = EventBus.sampleBody().getBytes(StandardCharsets.UTF_8);
         env.put("BENCH_BODY", EventBus.sampleBody());

@@ -54,10 +54,18 @@ final class ColdStartReport {
                 .append("`; **+AppCDS** = deploy + `-XX:SharedArchiveFile=<jar>.jsa -XX:+AutoCreateSharedArchive`; ")
                 .append("**+AOT cache** = deploy without `-Xshare:auto` (refused with it) + `-XX:AOTCache=<jar>.aot`. ")
                 .append("Archives are trained before measuring with one invocation of the same function.\n")
+                .append("- *loaded from*: **class path** = the shaded jar on the JVM's class path, as above; **task ")
+                .append(
+                        "directory** = as the Lambda Java runtime loads a function: the jar extracted into a directory ")
+                .append("(Lambda's `/var/task`) and loaded by a `URLClassLoader` of its own (the runtime client's ")
+                .append("`CustomerClassLoader`) made the thread's context loader, the JVM's class path holding only ")
+                .append("the launcher (`TaskLoader`). Checked with `-Xlog:class+load`: the AOT cache then still ")
+                .append("serves the task loader's classes, but the classes of their lambdas are spun at start again, ")
+                .append("as without a cache.\n")
                 .append(
                         "- Targets (from the issue): authorizer ≤ 14× bare JVM (≈ 300 ms), ingest ≤ 21× (≈ 450 ms).\n\n");
-        md.append("| function | jar | flags | spawn→answer ms (p90) | × bare | JVM clock ms (p90) | × bare | split ms ")
-                .append("| target |\n|---|---|---|---:|---:|---:|---:|---|---|\n");
+        md.append("| function | jar | loaded from | flags | spawn→answer ms (p90) | × bare | JVM clock ms (p90) ")
+                .append("| × bare | split ms | target |\n|---|---|---|---|---:|---:|---:|---:|---|---|\n");
         samples.forEach((c, list) -> {
             Stats wall = Stats.of(column(list, Sample::wall));
             Stats total = Stats.of(column(list, Sample::total));
@@ -69,6 +77,8 @@ final class ColdStartReport {
                     .append(c.function.equals("hello") ? "bare JVM (hello world)" : c.function)
                     .append(" | ")
                     .append(c.jarName)
+                    .append(" | ")
+                    .append(c.function.equals("hello") ? "–" : c.loading())
                     .append(" | ")
                     .append(c.flagSet.label)
                     .append(" | ")

@@ -109,16 +109,25 @@ public final class ColdStartRun {
         return env;
     }
 
-    private static List<Case> cases(Jars jars, Path child, Path work) {
+    /**
+     * Every flag set with the function's jar on the class path; and the deploy flags and the AOT cache with the
+     * function loaded as Lambda loads it (an extracted task directory behind its own class loader), where an archive
+     * cannot give its classes all it gives class-path classes.
+     */
+    private static List<Case> cases(Jars jars, Path child, Path work) throws IOException {
         List<Case> cases = new ArrayList<>();
         for (FlagSet flags : List.of(FlagSet.DEFAULTS, FlagSet.DEPLOY)) {
             cases.add(new Case("hello", "–", child.toString(), flags, work));
         }
         for (String function : List.of("authorizer", "ingest")) {
             Path jar = jars.forFunction(function);
+            String name = jar.getFileName().toString();
             for (FlagSet flags : FlagSet.values()) {
-                cases.add(new Case(
-                        function, jar.getFileName().toString(), jar + File.pathSeparator + child, flags, work));
+                cases.add(new Case(function, name, jar + File.pathSeparator + child, flags, work));
+            }
+            Path task = TaskDirectory.extract(work.resolve(function + "-task"), jar, child);
+            for (FlagSet flags : List.of(FlagSet.DEPLOY, FlagSet.AOT_CACHE)) {
+                cases.add(Case.asLambdaLoads(function, name, child, task, flags, work));
             }
         }
         return cases;

@@ -141,6 +141,22 @@ public final class ShadedJarRunner implements AutoCloseable {
         return new Run(sample.answer(), sample.output());
     }
 
+    /**
+     * The same run with {@code function} loaded as Lambda loads it: its jar extracted into a task directory and loaded
+     * by a class loader of its own, the thread's context loader ({@code TaskLoader}).
+     */
+    public Run runAsLambdaLoads(String function, Map<String, String> overrides) throws IOException {
+        Path jar = jar(function);
+        Path task = TaskDirectory.extract(work.resolve(function + "-task"), jar, child);
+        Case c = cases.computeIfAbsent(
+                function + " task " + jar,
+                k -> Case.asLambdaLoads(function, jar.getFileName().toString(), child, task, FlagSet.DEPLOY, work));
+        Map<String, String> runEnv = new HashMap<>(env);
+        runEnv.putAll(overrides);
+        ChildJvm.Sample sample = c.runOnce(runEnv, site);
+        return new Run(sample.answer(), sample.output());
+    }
+
     /** Set (to anything) in the overrides, ingest gets an event with a signature that does not match its body. */
     public static final String BAD_SIGNATURE = EventBus.BAD_SIGNATURE_ENV;
 
