@@ -2,16 +2,23 @@ package dev.formbridge.local;
 
 import dev.formbridge.secret.SigningSecret;
 import dev.formbridge.secret.WebhookSignature;
+import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.UUID;
 
 /** Sends one signed test submission, as a WordPress site would, and prints the answer. */
 final class TestSender {
+    private static final String DEFAULT_URL = "http://127.0.0.1:8080/v1/submissions";
+
     private TestSender() {}
 
     public static void main(String[] args) throws Exception {
@@ -19,10 +26,27 @@ final class TestSender {
             System.err.println("usage: send <site key> <secret> [ingest url]");
             System.exit(2);
         }
-        String url = args.length > 2 ? args[2] : "http://127.0.0.1:8080/v1/submissions";
+        String url = args.length > 2
+                ? args[2]
+                : runningIngestUrl(LocalConfig.fromEnvironment().runtimeFile());
         HttpResponse<String> response = send(URI.create(url), args[0], SigningSecret.parse(args[1]), sampleBody());
         System.out.println(response.statusCode() + " " + response.body());
         System.exit(response.statusCode() / 100 == 2 ? 0 : 1);
+    }
+
+    /**
+     * Without a URL argument: the ingest URL the running runtime wrote to its runtime file (it may run on another
+     * {@code FORMBRIDGE_PORT}), else the default port.
+     */
+    static String runningIngestUrl(Path runtimeFile) throws IOException {
+        if (Files.notExists(runtimeFile)) {
+            return DEFAULT_URL;
+        }
+        Properties runtime = new Properties();
+        try (Reader in = Files.newBufferedReader(runtimeFile)) {
+            runtime.load(in);
+        }
+        return runtime.getProperty("ingest.url", DEFAULT_URL);
     }
 
     static String sampleBody() {

@@ -18,6 +18,17 @@ class LocalRuntimeTest {
     Path data;
 
     @Test
+    void the_test_sender_without_a_url_sends_to_the_port_the_running_runtime_wrote() throws Exception {
+        LocalConfig config = LocalConfig.forTests(data, Map.of());
+        assertThat(TestSender.runningIngestUrl(config.runtimeFile())).isEqualTo("http://127.0.0.1:8080/v1/submissions");
+
+        try (LocalRuntime runtime = LocalRuntime.start(config)) {
+            assertThat(runtime.ingestUrl()).doesNotContain(":8080/");
+            assertThat(TestSender.runningIngestUrl(config.runtimeFile())).isEqualTo(runtime.ingestUrl());
+        }
+    }
+
+    @Test
     void with_storage_down_ingest_answers_503_with_retry_after_and_publishes_nothing() throws Exception {
         try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.forTests(data, Map.of()))) {
             Sender sender = new Sender(runtime);
