@@ -48,8 +48,13 @@ import org.slf4j.MDC;
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final int MAX_WEBHOOK_ID = 200;
-    /** {@code application/json}, with parameters or none (compiled once: it is checked on every request). */
-    private static final Pattern JSON_CONTENT_TYPE = Pattern.compile("application/json\\s*(;.*)?");
+    /**
+     * {@code application/json}, alone or with {@code charset=utf-8} (any case, optionally quoted), matched on the
+     * lower-cased value (compiled once: it is checked on every request). The body is read as UTF-8 whatever the header
+     * says, so another charset, or another parameter, is refused rather than misread.
+     */
+    private static final Pattern JSON_CONTENT_TYPE =
+            Pattern.compile("application/json\\s*(;\\s*charset\\s*=\\s*(utf-?8|\"utf-?8\")\\s*)?");
     /** How often a bad signature may make ingest re-read its site from storage (per site and container). */
     static final Duration SIGNATURE_RECHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -147,7 +152,9 @@ public final class IngestService {
     private IngestResult ingest(SiteKey key, IngestRequest request) {
         Refused early = checkTypeAndSize(request);
         if (early != null) {
-            return refuse(key, early);
+            // counted under the site only when the authorizer vouched for the key: a made-up key read from the header
+            // must not create metric buckets under a tenant that may not exist
+            return refuse(resolvedByAuthorizer(request) ? key : null, early);
         }
         try {
             Optional<SiteDirectory.Entry> entry = directory.find(key);
@@ -192,8 +199,12 @@ public final class IngestService {
         }
     }
 
+    private static boolean resolvedByAuthorizer(IngestRequest request) {
+        return request.tenantId() != null && request.siteId() != null;
+    }
+
     private static Optional<SiteKey> siteKeyOf(IngestRequest request) {
-        if (request.tenantId() != null && request.siteId() != null) {
+        if (resolvedByAuthorizer(request)) {
             // resolved by the authorizer: trust its context, never a second header
             try {
                 return Optional.of(SiteKey.of(new TenantId(request.tenantId()), new SiteId(request.siteId())));
@@ -279,7 +290,7 @@ public final class IngestService {
                 SubmissionId.receivedAt(now),
                 webhookId,
                 payload.formId(),
-                new String(request.body(), StandardCharsets.UTF_8),
+                payload.text(),
                 request.body().length,
                 now,
                 SubmissionStatus.ACCEPTED,

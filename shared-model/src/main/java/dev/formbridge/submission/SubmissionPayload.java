@@ -1,8 +1,15 @@
 package dev.formbridge.submission;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.formbridge.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -10,19 +17,38 @@ import java.util.Map;
 /**
  * The checked form of a submission body: {@code {"formId", "fields", "submittedAt"?, "source"?, ...}}. Field values
  * are strings, numbers, booleans or arrays of those; unknown top-level properties are allowed (the stored payload is
- * the raw body, so they are kept).
+ * the raw body, so they are kept). {@code text} is the body as sent (field values: never in a log line, so not in
+ * {@link #toString()}).
  */
-public record SubmissionPayload(String formId, int fieldCount) {
+public record SubmissionPayload(String formId, int fieldCount, String text) {
     public static final int MAX_FORM_ID = 200;
     public static final int MAX_FIELD_NAME = 200;
 
-    /** Parses and checks {@code body}; throws {@link InvalidPayloadException} with a message naming what is wrong. */
+    /**
+     * One JSON value and nothing after it. Parsed from the decoded text, never from bytes: Jackson would guess UTF-16
+     * or UTF-32 from a byte pattern, and the stored text must be exactly the signed bytes read as UTF-8.
+     */
+    private static final ObjectReader STRICT =
+            Json.MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * Parses and checks {@code body}, which must be UTF-8; throws {@link InvalidPayloadException} with a message naming
+     * what is wrong. {@link #text} is the body as text, to store.
+     */
     public static SubmissionPayload parse(byte[] body) {
+        String text = utf8(body);
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(body);
+            root = STRICT.readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidPayloadException(true, "the body is not valid JSON: " + e.getOriginalMessage());
+            // Jackson's own message names its settings and internals; the sender gets where it stopped
+            JsonLocation at = e.getLocation();
+            throw new InvalidPayloadException(
+                    true,
+                    at == null || at.getLineNr() < 1
+                            ? "the body is not valid JSON"
+                            : "the body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr()
+                                    + ")");
         } catch (java.io.IOException e) {
             throw new InvalidPayloadException(true, "the body is not valid JSON");
         }
@@ -42,7 +68,25 @@ public record SubmissionPayload(String formId, int fieldCount) {
         if (source != null && !source.isObject()) {
             throw invalid("source: must be an object");
         }
-        return new SubmissionPayload(formId, fields.size());
+        return new SubmissionPayload(formId, fields.size(), text);
+    }
+
+    @Override
+    public String toString() {
+        return "SubmissionPayload[formId=" + formId + ", fieldCount=" + fieldCount + ", " + text.length() + " chars]";
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidPayloadException(true, "the body is not valid UTF-8");
+        }
     }
 
     private static String requireFormId(JsonNode formId) {

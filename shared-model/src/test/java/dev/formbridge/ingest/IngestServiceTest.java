@@ -14,6 +14,7 @@ import dev.formbridge.metrics.MetricCounters;
 import dev.formbridge.secret.LocalKeyFileCipher;
 import dev.formbridge.secret.SecretCipher;
 import dev.formbridge.security.SecurityEventRepository;
+import dev.formbridge.site.SiteKey;
 import dev.formbridge.site.SiteService;
 import dev.formbridge.site.SiteService.NewSecret;
 import dev.formbridge.site.SiteStatus;
@@ -22,15 +23,18 @@ import dev.formbridge.submission.Submission;
 import dev.formbridge.submission.SubmissionRepository;
 import dev.formbridge.submission.SubmissionStatus;
 import dev.formbridge.tenant.Tenant;
+import dev.formbridge.tenant.TenantId;
 import dev.formbridge.tenant.TenantService;
 import dev.formbridge.testutils.LocalDynamo;
 import dev.formbridge.testutils.MutableClock;
 import dev.formbridge.testutils.RecordingPublisher;
 import dev.formbridge.testutils.SignedRequests;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -365,5 +369,116 @@ class IngestServiceTest {
                 clock.instant().minusSeconds(300),
                 SignedRequests.body("f", "a@b.example"));
         assertThat(ingest.ingest(edge)).isInstanceOf(Accepted.class);
+    }
+
+    /** A request signed over exactly {@code body}, with the given Content-Type, resolved by the authorizer. */
+    IngestRequest signedBytes(String id, byte[] body, String contentType) {
+        Map<String, String> headers =
+                new HashMap<>(SignedRequests.headers(site.site().key(), site.secret(), id, clock.instant(), body));
+        headers.put("Content-Type", contentType);
+        SiteKey key = site.site().key();
+        return new IngestRequest(key.tenantId().value(), key.siteId().value(), headers, body);
+    }
+
+    boolean stored(String webhookId) {
+        return new SubmissionRepository(storage)
+                .findByWebhookId(tenant.id(), site.site().id(), webhookId)
+                .isPresent();
+    }
+
+    @Test
+    void a_body_that_is_not_valid_utf8_is_refused_as_invalid_json_and_nothing_is_stored() {
+        // an overlong encoding of "/" (C0 AF) inside a string: Jackson alone would accept it and store U+FFFD
+        byte[] prefix = "{\"formId\":\"f\",\"fields\":{\"a\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + 2 + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xC0;
+        body[prefix.length + 1] = (byte) 0xAF;
+        System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
+
+        IngestResult result = ingest.ingest(signedBytes("msg_overlong", body, "application/json"));
+
+        assertThat(result).isInstanceOf(Refused.class);
+        assertThat(((Refused) result).rejection()).isEqualTo(Rejection.INVALID_JSON);
+        assertThat(((Refused) result).message()).isEqualTo("the body is not valid UTF-8");
+        assertThat(stored("msg_overlong")).isFalse();
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void a_utf16_body_is_refused_whether_its_charset_is_declared_or_not() {
+        byte[] utf16 = SignedRequests.body("f", "a@b.example").getBytes(StandardCharsets.UTF_16LE);
+
+        IngestResult declared =
+                ingest.ingest(signedBytes("msg_utf16_declared", utf16, "application/json; charset=utf-16"));
+        IngestResult undeclared = ingest.ingest(signedBytes("msg_utf16", utf16, "application/json"));
+
+        assertThat(declared).isEqualTo(Refused.of(Rejection.UNSUPPORTED_MEDIA_TYPE));
+        assertThat(((Refused) undeclared).rejection()).isEqualTo(Rejection.INVALID_JSON);
+        assertThat(stored("msg_utf16_declared")).isFalse();
+        assertThat(stored("msg_utf16")).isFalse();
+    }
+
+    @Test
+    void only_a_utf8_charset_parameter_is_accepted_on_the_content_type() {
+        byte[] body = SignedRequests.body("f", "a@b.example").getBytes(StandardCharsets.UTF_8);
+        List<String> accepted =
+                List.of("application/json", "Application/JSON; charset=UTF-8", "application/json;charset=\"utf-8\"");
+        List<String> refused = List.of(
+                "application/json; charset=iso-8859-1",
+                "application/json; version=2",
+                "application/jsonx",
+                "text/json");
+
+        for (int i = 0; i < accepted.size(); i++) {
+            assertThat(ingest.ingest(signedBytes("msg_ok_" + i, body, accepted.get(i))))
+                    .as(accepted.get(i))
+                    .isInstanceOf(Accepted.class);
+        }
+        for (int i = 0; i < refused.size(); i++) {
+            assertThat(ingest.ingest(signedBytes("msg_refused_" + i, body, refused.get(i))))
+                    .as(refused.get(i))
+                    .isEqualTo(Refused.of(Rejection.UNSUPPORTED_MEDIA_TYPE));
+        }
+    }
+
+    @Test
+    void json_followed_by_anything_else_is_malformed_and_the_message_says_where_without_jacksons_internals() {
+        byte[] body = (SignedRequests.body("f", "a@b.example") + " {\"x\":1}").getBytes(StandardCharsets.UTF_8);
+
+        IngestResult result = ingest.ingest(signedBytes("msg_trailing", body, "application/json"));
+        IngestResult duplicateKey = ingest.ingest(signedBytes(
+                "msg_dup_key",
+                "{\"formId\":\"f\",\"fields\":{},\"formId\":\"g\"}".getBytes(StandardCharsets.UTF_8),
+                "application/json"));
+
+        assertThat(((Refused) result).rejection()).isEqualTo(Rejection.INVALID_JSON);
+        assertThat(((Refused) result).message()).startsWith("the body is not valid JSON (line 1, column ");
+        assertThat(((Refused) duplicateKey).message())
+                .startsWith("the body is not valid JSON (line 1")
+                .doesNotContain("DeserializationFeature");
+        assertThat(stored("msg_trailing")).isFalse();
+    }
+
+    @Test
+    void a_too_large_or_mistyped_body_with_a_made_up_site_key_in_the_header_counts_nothing_under_that_tenant() {
+        TenantId madeUp = new TenantId("ten_01ARZ3NDEKTSV4RRFFQ69G5FAV");
+        SiteKey key = SiteKey.parse("fbk_01ARZ3NDEKTSV4RRFFQ69G5FAV_01ARZ3NDEKTSV4RRFFQ69G5FAW")
+                .orElseThrow();
+        Map<String, String> headers = Map.of("X-FormBridge-Site", key.value(), "Content-Type", "text/plain");
+        // no authorizer context: the key comes from the header, unverified
+
+        IngestResult result = ingest.ingest(new IngestRequest(null, null, headers, new byte[] {'{', '}'}));
+        ingest.flushCounters();
+
+        assertThat(result).isEqualTo(Refused.of(Rejection.UNSUPPORTED_MEDIA_TYPE));
+        assertThat(new MetricCounterRepository(storage)
+                        .read(
+                                madeUp,
+                                MetricCounters.site(key.siteId().value()),
+                                Granularity.MINUTE,
+                                Instant.parse("2026-11-26T10:00:00Z")))
+                .isEmpty();
     }
 }
