@@ -12,6 +12,7 @@ import dev.formbridge.ingest.Rejection;
 import dev.formbridge.storage.Storage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -65,14 +66,15 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
-                return handle(event);
+                return handle(event, Duration.ofMillis(context.getRemainingTimeInMillis()));
             } finally {
                 metrics.flush();
             }
         });
     }
 
-    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+    /** {@code timeLeft}: before the function is stopped; ingest stores and publishes only with enough of it. */
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Duration timeLeft) {
         Map<String, String> authorizer = authorizerContext(event);
         String denied = authorizer.get(AuthorizerHandler.DENIED);
         if (denied != null) {
@@ -91,7 +93,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 authorizer.get("siteId"),
                 event.getHeaders() == null ? Map.of() : event.getHeaders(),
                 body);
-        IngestResult result = ingest.ingest(request);
+        IngestResult result = ingest.ingest(request, timeLeft);
         switch (result) {
             case IngestResult.Refused refused -> count("Rejected", refused.rejection());
             case IngestResult.Accepted accepted -> metrics.addMetric("Accepted", 1, MetricUnit.COUNT);

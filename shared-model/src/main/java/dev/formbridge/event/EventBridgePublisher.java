@@ -1,5 +1,6 @@
 package dev.formbridge.event;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -11,7 +12,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /**
  * Publishes to an EventBridge bus. PutEvents takes at most 10 entries and 256 KB per call, and may accept a call while
  * refusing some of its entries: those are re-sent (up to {@value #MAX_ATTEMPTS} attempts in all), and what still
- * fails is reported in an {@link EventPublishException}.
+ * fails is reported in an {@link EventPublishException}. A publish with a time bound stops every call (the SDK's own
+ * retries included) and every re-send when the bound is reached, so a hanging bus cannot outlast the function.
  */
 public final class EventBridgePublisher implements EventPublisher {
     static final int MAX_ENTRIES = 10;
@@ -28,14 +30,28 @@ public final class EventBridgePublisher implements EventPublisher {
 
     @Override
     public void publish(List<EventEnvelope> events) {
+        publish(events, null);
+    }
+
+    @Override
+    public void publish(EventEnvelope event, Duration within) {
+        publish(List.of(event), System.nanoTime() + within.toNanos());
+    }
+
+    /** {@code deadline}: a {@link System#nanoTime()} reading by which to give up; null for none. */
+    private void publish(List<EventEnvelope> events, Long deadline) {
         List<EventEnvelope> failed = new ArrayList<>();
         RuntimeException cause = null;
         for (List<EventEnvelope> batch : batches(events)) {
             List<EventEnvelope> pending = batch;
             SdkException lastError = null;
             for (int attempt = 1; attempt <= MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
+                Duration left = deadline == null ? null : Duration.ofNanos(deadline - System.nanoTime());
+                if (left != null && !left.isPositive()) {
+                    break;
+                }
                 try {
-                    pending = send(pending);
+                    pending = send(pending, left);
                 } catch (SdkException e) {
                     lastError = e;
                 }
@@ -55,10 +71,14 @@ public final class EventBridgePublisher implements EventPublisher {
         }
     }
 
-    /** Sends one batch; returns the entries EventBridge refused. */
-    private List<EventEnvelope> send(List<EventEnvelope> batch) {
-        PutEventsResponse response = eventBridge.putEvents(
-                b -> b.entries(batch.stream().map(this::toEntry).toList()));
+    /** Sends one batch, within {@code left} if not null; returns the entries EventBridge refused. */
+    private List<EventEnvelope> send(List<EventEnvelope> batch, Duration left) {
+        PutEventsResponse response = eventBridge.putEvents(b -> {
+            b.entries(batch.stream().map(this::toEntry).toList());
+            if (left != null) {
+                b.overrideConfiguration(o -> o.apiCallTimeout(left));
+            }
+        });
         if (response.failedEntryCount() == null || response.failedEntryCount() == 0) {
             return List.of();
         }

@@ -1,5 +1,6 @@
 package dev.formbridge.event;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Port: publishes platform events to the bus, all or nothing from the caller's point of view. */
@@ -13,6 +14,15 @@ public interface EventPublisher {
 
     default void publish(EventEnvelope event) {
         publish(List.of(event));
+    }
+
+    /**
+     * Publishes one event, giving up (with {@link EventPublishException}) once {@code within} has passed: ingest keeps
+     * the rest of its time to mark the submission if publishing fails (ADR 0004). The default ignores the bound; an
+     * adapter whose calls can hang must honour it.
+     */
+    default void publish(EventEnvelope event, Duration within) {
+        publish(event);
     }
 
     /** Some events could not be published. */

@@ -16,6 +16,7 @@ import dev.formbridge.site.SiteDirectory;
 import dev.formbridge.site.SiteId;
 import dev.formbridge.site.SiteKey;
 import dev.formbridge.site.SiteRepository;
+import dev.formbridge.storage.DynamoClients;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.storage.StorageUnavailableException;
 import dev.formbridge.submission.Submission;
@@ -55,6 +56,12 @@ public final class IngestService {
      */
     private static final Pattern JSON_CONTENT_TYPE =
             Pattern.compile("application/json\\s*(;\\s*charset\\s*=\\s*(utf-?8|\"utf-?8\")\\s*)?");
+    /** What marking a submission after a failed publish may take: one store call, and a second in hand. */
+    private static final Duration TIME_TO_MARK = DynamoClients.API_CALL_TIMEOUT.plusSeconds(1);
+    /** What storing may take with the mark still possible after it: the insert, and the mark. */
+    private static final Duration TIME_TO_STORE = DynamoClients.API_CALL_TIMEOUT.plus(TIME_TO_MARK);
+    /** Less than this left for the bus after the insert: mark at once instead of a publish that cannot succeed. */
+    private static final Duration MIN_TIME_TO_PUBLISH = Duration.ofSeconds(1);
     /** How often a bad signature may make ingest re-read its site from storage (per site and container). */
     static final Duration SIGNATURE_RECHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -127,13 +134,24 @@ public final class IngestService {
 
     /** Handles one request; never throws for bad input or unavailable dependencies. */
     public IngestResult ingest(IngestRequest request) {
+        return ingest(request, null);
+    }
+
+    /**
+     * The same within {@code timeLeft}, the time the function has before it is stopped (null: unbounded). A function
+     * stopped between storing a submission and publishing or marking it would leave it stored as accepted with no
+     * event and nothing to find it by, so ingest stores only with time in hand for the insert and the mark, and
+     * publishes only with time in hand for the publish and the mark; otherwise it answers 503 and the sender retries.
+     */
+    public IngestResult ingest(IngestRequest request, Duration timeLeft) {
+        Instant deadline = timeLeft == null ? null : clock.instant().plus(timeLeft);
         Optional<SiteKey> siteKey = siteKeyOf(request);
         siteKey.ifPresent(key -> {
             MDC.put("tenantId", key.tenantId().value());
             MDC.put("siteId", key.siteId().value());
         });
         try {
-            IngestResult result = siteKey.map(key -> ingest(key, request))
+            IngestResult result = siteKey.map(key -> ingest(key, request, deadline))
                     .orElseGet(() -> refuse(null, Refused.of(Rejection.UNKNOWN_SITE)));
             counters.flushIfDue();
             return result;
@@ -149,7 +167,7 @@ public final class IngestService {
         counters.flush();
     }
 
-    private IngestResult ingest(SiteKey key, IngestRequest request) {
+    private IngestResult ingest(SiteKey key, IngestRequest request, Instant deadline) {
         Refused early = checkTypeAndSize(request);
         if (early != null) {
             // counted under the site only when the authorizer vouched for the key: a made-up key read from the header
@@ -189,7 +207,7 @@ public final class IngestService {
                 Rejection rejection = e.malformedJson() ? Rejection.INVALID_JSON : Rejection.INVALID_SUBMISSION;
                 return refuse(key, new Refused(rejection, e.getMessage(), 0));
             }
-            return store(entry.get(), request, payload);
+            return store(entry.get(), request, payload, deadline);
         } catch (StorageUnavailableException | SecretCipherException e) {
             log.warn(
                     "ingest unavailable: {} ({})",
@@ -281,8 +299,13 @@ public final class IngestService {
         return null;
     }
 
-    private IngestResult store(SiteDirectory.Entry entry, IngestRequest request, SubmissionPayload payload) {
+    private IngestResult store(
+            SiteDirectory.Entry entry, IngestRequest request, SubmissionPayload payload, Instant deadline) {
         Instant now = clock.instant();
+        if (tooLate(deadline, TIME_TO_STORE)) {
+            log.warn("too little time left to store and mark a submission: answered 503");
+            return refuse(entry.site().key(), unavailable());
+        }
         String webhookId = request.header(IngestRequest.ID_HEADER);
         Submission submission = new Submission(
                 entry.site().tenantId(),
@@ -299,8 +322,16 @@ public final class IngestService {
             return duplicate(entry, webhookId);
         }
         MDC.put("submissionId", submission.id().value());
-        if (!publish(submission)) {
-            submissions.updateStatus(submission, SubmissionStatus.PUBLISH_PENDING);
+        Duration forPublish = deadline == null
+                ? null
+                : Duration.between(clock.instant(), deadline).minus(TIME_TO_MARK);
+        if (forPublish != null && forPublish.compareTo(MIN_TIME_TO_PUBLISH) < 0) {
+            submissions.markPublishPending(submission, clock.instant());
+            log.warn("too little time left to publish: marked {}", SubmissionStatus.PUBLISH_PENDING);
+            return refuse(entry.site().key(), unavailable());
+        }
+        if (!publish(submission, forPublish)) {
+            submissions.markPublishPending(submission, clock.instant());
             log.warn("submission stored, event not published: marked {}", SubmissionStatus.PUBLISH_PENDING);
             return refuse(entry.site().key(), unavailable());
         }
@@ -315,10 +346,10 @@ public final class IngestService {
                 .orElseThrow(() -> new StorageUnavailableException("a duplicate vanished (expired?)", null));
         MDC.put("submissionId", original.id().value());
         if (original.status() == SubmissionStatus.PUBLISH_PENDING) {
-            if (!publish(original)) {
+            if (!publish(original, null)) {
                 return refuse(entry.site().key(), unavailable());
             }
-            submissions.updateStatus(original, SubmissionStatus.ACCEPTED);
+            submissions.markPublished(original);
             counters.accepted(original.tenantId(), original.siteId());
             log.info("pending submission published on retry");
         } else {
@@ -327,9 +358,18 @@ public final class IngestService {
         return new Duplicate(original.id());
     }
 
-    private boolean publish(Submission submission) {
+    private boolean tooLate(Instant deadline, Duration needed) {
+        return deadline != null && clock.instant().plus(needed).isAfter(deadline);
+    }
+
+    /** {@code within}: how long the bus may take (null: no bound); what is left after it is the mark's. */
+    private boolean publish(Submission submission, Duration within) {
         try {
-            events.publish(SubmissionAccepted.of(submission).toEnvelope());
+            if (within == null) {
+                events.publish(SubmissionAccepted.of(submission).toEnvelope());
+            } else {
+                events.publish(SubmissionAccepted.of(submission).toEnvelope(), within);
+            }
             return true;
         } catch (EventPublishException e) {
             log.warn("event bus unavailable: {}", e.getMessage());

@@ -24,6 +24,8 @@ public final class DynamoClients {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     /** How long one read from the store may stall. */
     public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
+    /** The most one call to the store may take, the SDK's retries included. */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private DynamoClients() {}
 
@@ -72,7 +74,7 @@ public final class DynamoClients {
         return DynamoDbClient.builder()
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
-                        .apiCallTimeout(Duration.ofSeconds(5))
+                        .apiCallTimeout(API_CALL_TIMEOUT)
                         .scheduledExecutorService(Timeouts.EXECUTOR)
                         .build());
     }

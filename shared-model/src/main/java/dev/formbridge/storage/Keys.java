@@ -9,8 +9,8 @@ import dev.formbridge.tenant.TenantId;
 /**
  * The key design of the single table, in one place. Every partition key starts with {@code TENANT#<id>#}, with one
  * exception: index keys starting with {@code PLATFORM#}. Those are platform-wide index entries that only the portal
- * reads (a user's memberships across tenants, the tenant directory, and every tenant's audit events and day metric
- * buckets by day for support staff). No table key (pk) starts with it, the items they point at live under their
+ * reads (a user's memberships across tenants, the tenant directory, every tenant's audit events and day metric
+ * buckets by day for support staff, and the submissions whose event was never published, which its sweep routes). No table key (pk) starts with it, the items they point at live under their
  * tenant's partition key, and nothing on the ingest or delivery path reads them.
  *
  * <pre>
@@ -18,7 +18,7 @@ import dev.formbridge.tenant.TenantId;
  * tenant            TENANT#t#TENANT                      TENANT              PLATFORM#TENANTS / name#t
  * site              TENANT#t#SITE                        SITE#s
  * secret usage      TENANT#t#SITE                        USAGE#s#v&lt;n&gt;
- * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id
+ * submission        TENANT#t#SITE#s#MSG#&lt;webhook-id&gt;    SUBMISSION          TENANT#t#SUBMISSIONS / time#id   PLATFORM#PUBLISH_PENDING / marked (while unpublished)
  * metric bucket     TENANT#t#METRICS#&lt;H|D&gt;               &lt;start&gt;#SITE#s                                       PLATFORM#METRICS#&lt;day&gt; / t#SITE#s (D only)
  *                                                        &lt;start&gt;#CON#c                                        PLATFORM#METRICS#&lt;day&gt; / t#CON#c (D only)
  * connector         TENANT#t#CONNECTOR                   CON#c
@@ -198,6 +198,14 @@ public final class Keys {
 
     /** The tenant directory (gsi1): every tenant, in order of name, for support staff. */
     public static final String TENANT_DIRECTORY_PK = PLATFORM_PREFIX + "TENANTS";
+
+    /** The index partition of submissions stored but never published (ADR 0004), across tenants: the sweep's. */
+    public static final String PUBLISH_PENDING_PK = PLATFORM_PREFIX + "PUBLISH_PENDING";
+
+    /** When the submission was marked, as zero-padded epoch millis: sorts by time, so a sweep reads the oldest first. */
+    public static String publishPendingSk(java.time.Instant markedAt) {
+        return String.format("%015d", markedAt.toEpochMilli());
+    }
 
     /** A tenant's place in the directory: its lower-case name, then its id so equal names stay distinct. */
     public static String tenantDirectorySk(String name, TenantId tenant) {

@@ -9,6 +9,8 @@ import dev.formbridge.storage.TableDefinition;
 import dev.formbridge.tenant.TenantId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -142,16 +144,87 @@ public final class SubmissionRepository {
         return deleted.hasAttributes() && !deleted.attributes().isEmpty();
     }
 
-    /** Sets the status of a stored submission (one small update; used when its event could not be published). */
-    public void updateStatus(Submission submission, SubmissionStatus status) {
+    /**
+     * Marks a stored submission whose event could not be published {@code PUBLISH_PENDING} and puts it in the
+     * platform-wide sweep index ({@link Keys#PUBLISH_PENDING_PK}), so it is routed even if its sender never retries
+     * (ADR 0004). One small update, only on that failure.
+     */
+    public void markPublishPending(Submission submission, Instant at) {
         Storage.run(
-                "update submission status",
+                "mark submission publish-pending",
                 () -> dynamo.updateItem(b -> b.tableName(tableName)
                         .key(key(submission))
-                        .updateExpression("SET #status = :status")
+                        .updateExpression("SET #status = :status, #g2pk = :g2pk, #g2sk = :g2sk")
                         .conditionExpression("attribute_exists(pk)")
-                        .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status.name())))));
+                        .expressionAttributeNames(Map.of(
+                                "#status",
+                                "status",
+                                "#g2pk",
+                                TableDefinition.GSI2.partitionKey(),
+                                "#g2sk",
+                                TableDefinition.GSI2.sortKey()))
+                        .expressionAttributeValues(Map.of(
+                                ":status",
+                                AttributeValue.fromS(SubmissionStatus.PUBLISH_PENDING.name()),
+                                ":g2pk",
+                                AttributeValue.fromS(Keys.PUBLISH_PENDING_PK),
+                                ":g2sk",
+                                AttributeValue.fromS(Keys.publishPendingSk(at))))));
+    }
+
+    /** Marks a submission whose event went out after all {@code ACCEPTED}, and takes it out of the sweep index. */
+    public void markPublished(Submission submission) {
+        Storage.run(
+                "mark submission published",
+                () -> dynamo.updateItem(b -> b.tableName(tableName)
+                        .key(key(submission))
+                        .updateExpression("SET #status = :status REMOVE #g2pk, #g2sk")
+                        .conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeNames(Map.of(
+                                "#status",
+                                "status",
+                                "#g2pk",
+                                TableDefinition.GSI2.partitionKey(),
+                                "#g2sk",
+                                TableDefinition.GSI2.sortKey()))
+                        .expressionAttributeValues(
+                                Map.of(":status", AttributeValue.fromS(SubmissionStatus.ACCEPTED.name())))));
+    }
+
+    /**
+     * Up to {@code limit} submissions of any tenant marked {@code PUBLISH_PENDING} before {@code markedBefore}, oldest
+     * first (the portal's sweep; the index is eventually consistent, so each is re-read and kept only while still
+     * pending).
+     */
+    public List<Submission> publishPending(Instant markedBefore, int limit) {
+        QueryConditional before = QueryConditional.sortLessThan(Key.builder()
+                .partitionValue(Keys.PUBLISH_PENDING_PK)
+                .sortValue(Keys.publishPendingSk(markedBefore))
+                .build());
+        List<SubmissionItem> keys = Storage.call(
+                "find publish-pending submissions",
+                () ->
+                        table
+                                .index(TableDefinition.GSI2.name())
+                                .query(r -> r.queryConditional(before).limit(limit))
+                                .stream()
+                                .limit(1)
+                                .flatMap(page -> page.items().stream())
+                                .toList());
+        List<Submission> pending = new ArrayList<>();
+        for (SubmissionItem indexed : keys) {
+            SubmissionItem item = Storage.call(
+                    "read submission",
+                    () -> table.getItem(r -> r.key(Key.builder()
+                                    .partitionValue(indexed.getPk())
+                                    .sortValue(indexed.getSk())
+                                    .build())
+                            .consistentRead(true)));
+            if (item != null && SubmissionStatus.PUBLISH_PENDING.name().equals(item.status)) {
+                pending.add(item.toSubmission());
+            }
+        }
+        return pending;
     }
 
     private static Map<String, AttributeValue> key(Submission submission) {

@@ -255,6 +255,39 @@ class EventBridgePublisherTest {
             assertThat(fake.calls()).hasSize(EventBridgePublisher.MAX_ATTEMPTS);
         }
 
+        @Test
+        void a_bus_that_never_answers_fails_a_bounded_publish_within_its_bound() throws IOException {
+            // GIVEN a bus that takes connections and never answers, and a client with the SDK's default retries
+            try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                    EventBridgeClient client = EventBridgeClient.builder()
+                            .endpointOverride(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
+                            .region(Region.US_EAST_1)
+                            .credentialsProvider(
+                                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                            .httpClientBuilder(ApacheHttpClient.builder())
+                            .build()) {
+                EventBridgePublisher publisher = new EventBridgePublisher(client, BUS);
+                long started = System.nanoTime();
+
+                // WHEN one event is published with 2 s to do it
+                EventPublishException thrown = catchThrowableOfType(
+                        EventPublishException.class,
+                        () -> publisher.publish(accepted(1).getFirst(), Duration.ofSeconds(2)));
+
+                // THEN it fails within the bound ingest gave it, not after the HTTP client's 30 s per read and the
+                // SDK's and the publisher's retries
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(thrown).isNotNull();
+                assertThat(took).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(4));
+            }
+            fake = FakeBus.down(); // for stop()
+            eventBridge = EventBridgeClient.builder()
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .httpClientBuilder(ApacheHttpClient.builder())
+                    .build();
+        }
+
         private static List<String> details(JsonNode call) {
             List<String> details = new ArrayList<>();
             call.path("Entries")

@@ -481,4 +481,52 @@ class IngestServiceTest {
                                 Instant.parse("2026-11-26T10:00:00Z")))
                 .isEmpty();
     }
+
+    @Test
+    void with_too_little_time_left_to_store_and_mark_nothing_is_stored_and_the_sender_is_asked_to_retry() {
+        IngestResult result = ingest.ingest(
+                SignedRequests.request(
+                        site.site().key(),
+                        site.secret(),
+                        "msg_late",
+                        clock.instant(),
+                        SignedRequests.body("f", "a@b.example")),
+                Duration.ofSeconds(10));
+
+        assertThat(((Refused) result).rejection()).isEqualTo(Rejection.UNAVAILABLE);
+        assertThat(stored("msg_late")).isFalse();
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void the_bus_gets_the_time_left_minus_what_marking_the_submission_may_take() {
+        List<Duration> bounds = new ArrayList<>();
+        dev.formbridge.event.EventPublisher boundedBus = new dev.formbridge.event.EventPublisher() {
+            @Override
+            public void publish(List<dev.formbridge.event.EventEnvelope> events) {
+                throw new AssertionError("an unbounded publish where the time left is known");
+            }
+
+            @Override
+            public void publish(dev.formbridge.event.EventEnvelope event, Duration within) {
+                bounds.add(within);
+                bus.publish(event);
+            }
+        };
+        IngestService bounded = new IngestService(storage, cipher, boundedBus, clock, IngestSettings.defaults());
+
+        IngestResult result = bounded.ingest(
+                SignedRequests.request(
+                        site.site().key(),
+                        site.secret(),
+                        "msg_bounded",
+                        clock.instant(),
+                        SignedRequests.body("f", "a@b.example")),
+                Duration.ofSeconds(15));
+
+        assertThat(result).isInstanceOf(Accepted.class);
+        // the mark's store call (5 s) and a second in hand stay out of the bus's share
+        assertThat(bounds).containsExactly(Duration.ofSeconds(9));
+        assertThat(bus.published()).hasSize(1);
+    }
 }
