@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -14,9 +15,17 @@ import java.util.UUID;
 public final class LocalContext implements Context {
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
+    private final int timeLeftMillis;
 
+    /** A context with the 30 s a local call is given (API Gateway's longest wait). */
     public LocalContext(String functionName) {
+        this(functionName, Duration.ofSeconds(30));
+    }
+
+    /** A context whose function has {@code timeLeft} before it would be stopped. */
+    public LocalContext(String functionName, Duration timeLeft) {
         this.functionName = functionName;
+        this.timeLeftMillis = Math.toIntExact(timeLeft.toMillis());
     }
 
     @Override
@@ -61,7 +70,7 @@ public final class LocalContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return timeLeftMillis;
     }
 
     @Override

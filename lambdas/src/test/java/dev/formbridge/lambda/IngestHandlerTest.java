@@ -70,6 +70,17 @@ class IngestHandlerTest {
     }
 
     @Test
+    void with_too_little_time_left_in_the_function_it_answers_503_and_stores_and_publishes_nothing() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                event(fixture.site, fixture.site, body("late"), false),
+                new LocalContext("test", java.time.Duration.ofSeconds(8)));
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsKey("Retry-After");
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
     void a_plain_text_body_is_verified_as_utf8_bytes() {
         APIGatewayV2HTTPResponse response =
                 handler.handleRequest(event(fixture.site, fixture.site, body("Zoë"), false), new LocalContext("test"));
