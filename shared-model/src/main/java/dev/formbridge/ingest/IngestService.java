@@ -48,7 +48,7 @@ import org.slf4j.MDC;
  */
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    private static final int MAX_WEBHOOK_ID = 200;
+    static final int MAX_WEBHOOK_ID = 200;
     /**
      * {@code application/json}, alone or with {@code charset=utf-8} (any case, optionally quoted), matched on the
      * lower-cased value (compiled once: it is checked on every request). The body is read as UTF-8 whatever the header
@@ -279,7 +279,8 @@ public final class IngestService {
         return null;
     }
 
-    private static boolean isValidWebhookId(String id) {
+    /** 1 to {@value #MAX_WEBHOOK_ID} printable ASCII characters, no spaces (the signature troubleshooter asks too). */
+    static boolean isValidWebhookId(String id) {
         if (id.isEmpty() || id.length() > MAX_WEBHOOK_ID) {
             return false;
         }

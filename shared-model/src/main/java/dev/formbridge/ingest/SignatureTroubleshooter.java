@@ -29,6 +29,7 @@ public final class SignatureTroubleshooter {
     /** The checks, in ingest's order. */
     public enum Finding {
         MISSING_HEADER,
+        INVALID_WEBHOOK_ID,
         UNKNOWN_SITE_KEY,
         INVALID_TIMESTAMP,
         TIMESTAMP_SKEW,
@@ -59,6 +60,12 @@ public final class SignatureTroubleshooter {
         if (blank(request.signature())) missing.add("webhook-signature");
         if (!missing.isEmpty()) {
             return new Diagnosis(Finding.MISSING_HEADER, "Missing header(s): " + String.join(", ", missing) + ".");
+        }
+        if (!IngestService.isValidWebhookId(request.webhookId().trim())) {
+            return new Diagnosis(
+                    Finding.INVALID_WEBHOOK_ID,
+                    "webhook-id must be 1 to " + IngestService.MAX_WEBHOOK_ID
+                            + " printable ASCII characters without spaces; ingest refuses this one.");
         }
         Optional<List<SigningSecret>> secrets =
                 secretsOfSite.apply(request.siteKey().trim());

@@ -48,6 +48,18 @@ class SignatureTroubleshooterTest {
     }
 
     @Test
+    void a_webhook_id_ingest_would_refuse_is_named_even_when_the_signature_over_it_matches() {
+        long ts = NOW.getEpochSecond();
+        String body = "{}";
+        for (String id : List.of("msg 1", "x".repeat(201))) {
+            String signature = WebhookSignature.sign(secret, id, ts, body.getBytes(StandardCharsets.UTF_8));
+            Diagnosis diagnosis = diagnose(new Request(KEY, id, String.valueOf(ts), signature, body));
+            assertThat(diagnosis.finding()).as(id).isEqualTo(Finding.INVALID_WEBHOOK_ID);
+            assertThat(diagnosis.passes()).isFalse();
+        }
+    }
+
+    @Test
     void a_key_the_tenant_does_not_own_is_unknown() {
         long ts = NOW.getEpochSecond();
         Diagnosis diagnosis = diagnose(new Request("fbk_other", "msg_1", String.valueOf(ts), sign("{}", ts), "{}"));
