@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import dev.formbridge.Json;
 import dev.formbridge.submission.Submission;
@@ -18,7 +17,8 @@ import java.util.Map;
  * Renders connector bodies with Mustache (jmustache). The context a template sees: {@code submissionId}, {@code formId},
  * {@code siteId}, {@code receivedAt}, {@code deliveryId}, {@code fields} (a list of {@code name}/{@code value}),
  * {@code field} (a map by name, e.g. {@code {{field.email}}}) and {@code source} (a map). Values are escaped for the
- * output: JSON string content for webhook templates, HTML for HTML, nothing for plain text.
+ * output: JSON string content for webhook templates, HTML for HTML, nothing for plain text. Partials ({@code {{>name}}})
+ * and parents ({@code {{<name}}}) are not supported: there is nowhere to load them from.
  */
 public final class Templates {
     /** Escapes text for the inside of a JSON string literal. */
@@ -29,6 +29,11 @@ public final class Templates {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a string always serialises", e);
         }
+    };
+
+    /** jmustache loads partials while rendering; its default loader's exception would surface only at delivery. */
+    private static final Mustache.TemplateLoader NO_PARTIALS = name -> {
+        throw TemplateCheck.partialsNotSupported("{{>" + name + "}}");
     };
 
     public static final String DEFAULT_SLACK =
@@ -42,17 +47,9 @@ public final class Templates {
 
     private Templates() {}
 
-    /** Why {@code template} does not compile, or null when it does. */
+    /** Why {@code template} cannot be used, or null when it can (see {@link TemplateCheck}). */
     public static String problem(String template) {
-        if (template == null) {
-            return null;
-        }
-        try {
-            Mustache.compiler().compile(template);
-            return null;
-        } catch (MustacheException e) {
-            return "invalid template: " + e.getMessage();
-        }
+        return TemplateCheck.problem(template);
     }
 
     /** The webhook body: the template rendered with JSON escaping, or the default JSON envelope. */
@@ -60,15 +57,20 @@ public final class Templates {
         if (template == null || template.isBlank()) {
             return defaultJson(submission, deliveryId);
         }
-        return render(Mustache.compiler().withEscaper(JSON_STRING), template, submission, deliveryId);
+        return render(compiler().withEscaper(JSON_STRING), template, submission, deliveryId);
     }
 
     public static String text(String template, Submission submission, String deliveryId) {
-        return render(Mustache.compiler().escapeHTML(false), template, submission, deliveryId);
+        return render(compiler().escapeHTML(false), template, submission, deliveryId);
     }
 
     public static String html(String template, Submission submission, String deliveryId) {
-        return render(Mustache.compiler().withEscaper(Escapers.HTML), template, submission, deliveryId);
+        return render(compiler().withEscaper(Escapers.HTML), template, submission, deliveryId);
+    }
+
+    /** Every compiler here: one that refuses partials with a message a tenant admin understands. */
+    static Mustache.Compiler compiler() {
+        return Mustache.compiler().withLoader(NO_PARTIALS);
     }
 
     private static String render(Mustache.Compiler compiler, String template, Submission submission, String id) {
@@ -77,12 +79,23 @@ public final class Templates {
     }
 
     static Map<String, Object> context(Submission submission, String deliveryId) {
-        JsonNode payload = payload(submission);
+        return context(
+                submission.id().value(),
+                submission.formId(),
+                submission.siteId().value(),
+                submission.receivedAt().toString(),
+                deliveryId,
+                payload(submission));
+    }
+
+    /** The context a template sees; {@link TemplateCheck} builds a sample one with it. */
+    static Map<String, Object> context(
+            String submissionId, String formId, String siteId, String receivedAt, String deliveryId, JsonNode payload) {
         Map<String, Object> context = new LinkedHashMap<>();
-        context.put("submissionId", submission.id().value());
-        context.put("formId", submission.formId());
-        context.put("siteId", submission.siteId().value());
-        context.put("receivedAt", submission.receivedAt().toString());
+        context.put("submissionId", submissionId);
+        context.put("formId", formId);
+        context.put("siteId", siteId);
+        context.put("receivedAt", receivedAt);
         context.put("deliveryId", deliveryId);
         List<Map<String, String>> fields = new ArrayList<>();
         Map<String, String> byName = new LinkedHashMap<>();

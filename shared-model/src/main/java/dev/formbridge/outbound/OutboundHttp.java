@@ -163,6 +163,10 @@ public final class OutboundHttp implements AutoCloseable {
         if (url.getHost() == null || url.getHost().isBlank()) {
             throw new OutboundRefusedException("the URL must include a host name");
         }
+        // java.net.URI takes any number as a port; HttpClient throws for one it cannot use, after the URL was saved
+        if (url.getPort() != -1 && (url.getPort() < 1 || url.getPort() > 65_535)) {
+            throw new OutboundRefusedException("the URL's port must be between 1 and 65535");
+        }
         return url.getHost();
     }
 

@@ -178,6 +178,23 @@ class OutboundHttpTest {
     }
 
     @Test
+    void a_port_outside_1_to_65535_is_refused_when_checking_and_when_posting_and_nothing_is_connected_to()
+            throws IOException {
+        // java.net.URI takes these; HttpClient would throw an IllegalArgumentException for them
+        for (String url : List.of("https://93.184.215.14:70000/hook", "https://93.184.215.14:0/hook")) {
+            assertThatThrownBy(() -> OutboundHttp.checkUrl(URI.create(url), OutboundPolicy.production(), dns))
+                    .isInstanceOf(OutboundRefusedException.class)
+                    .hasMessage("the URL's port must be between 1 and 65535");
+            try (var http = new OutboundHttp(OutboundPolicy.allowLocal(), dns)) {
+                assertThatThrownBy(() -> http.post(URI.create(url), Map.of(), BODY, TIMEOUT))
+                        .isInstanceOf(OutboundRefusedException.class)
+                        .hasMessage("the URL's port must be between 1 and 65535");
+            }
+        }
+        assertThat(dns.lookups).isEmpty();
+    }
+
+    @Test
     void a_refusal_never_repeats_the_credentials_in_the_url() {
         assertThatThrownBy(() -> OutboundHttp.checkUrl(
                         URI.create("https://alice:s3cret@example.com/"), OutboundPolicy.production(), dns))
