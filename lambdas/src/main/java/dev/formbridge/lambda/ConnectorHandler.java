@@ -40,20 +40,7 @@ public final class ConnectorHandler implements RequestHandler<SQSEvent, SQSBatch
         return PowertoolsLogging.withLogging(context, () -> {
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             for (SQSEvent.SQSMessage message : event.getRecords()) {
-                try {
-                    switch (worker.process(DeliveryJob.fromJson(message.getBody()))) {
-                        case DELIVERED -> metrics.addMetric("Delivered", 1, MetricUnit.COUNT);
-                        case RETRY_SCHEDULED -> metrics.addMetric("DeliveryRetried", 1, MetricUnit.COUNT);
-                        case FAILED -> metrics.addMetric("DeliveryFailed", 1, MetricUnit.COUNT);
-                        case NO_ATTEMPT -> {}
-                    }
-                } catch (IllegalArgumentException unreadable) {
-                    log.error("unreadable delivery job {} dropped", message.getMessageId());
-                } catch (RuntimeException e) {
-                    log.warn(
-                            "delivery job {} failed: {}",
-                            message.getMessageId(),
-                            e.getClass().getSimpleName());
+                if (!handle(message)) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             }
@@ -61,5 +48,38 @@ public final class ConnectorHandler implements RequestHandler<SQSEvent, SQSBatch
             metrics.flush();
             return new SQSBatchResponse(failures);
         });
+    }
+
+    /**
+     * Processes one message; false when SQS should deliver it again. Only a body that is not a job is dropped: whatever
+     * processing throws (also an IllegalArgumentException) is a failure, or the job would be lost without an attempt.
+     */
+    private boolean handle(SQSEvent.SQSMessage message) {
+        DeliveryJob job;
+        try {
+            job = DeliveryJob.fromJson(message.getBody());
+        } catch (IllegalArgumentException unreadable) {
+            log.error("unreadable delivery job {} dropped", message.getMessageId());
+            return true;
+        }
+        try {
+            count(worker.process(job));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn(
+                    "delivery job {} failed: {}",
+                    message.getMessageId(),
+                    e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private void count(DeliveryWorker.Outcome outcome) {
+        switch (outcome) {
+            case DELIVERED -> metrics.addMetric("Delivered", 1, MetricUnit.COUNT);
+            case RETRY_SCHEDULED -> metrics.addMetric("DeliveryRetried", 1, MetricUnit.COUNT);
+            case FAILED -> metrics.addMetric("DeliveryFailed", 1, MetricUnit.COUNT);
+            case NO_ATTEMPT -> {}
+        }
     }
 }

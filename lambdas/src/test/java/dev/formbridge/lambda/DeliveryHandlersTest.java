@@ -145,4 +145,35 @@ class DeliveryHandlersTest {
                 .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("msg-good");
     }
+
+    @Test
+    void an_illegal_argument_while_processing_a_readable_job_is_reported_so_sqs_redelivers_it_and_not_dropped() {
+        new Router(fixture.storage, queued::addAll, fixture.clock, Duration.ZERO)
+                .route(dev.formbridge.event.SubmissionAccepted.of(submission));
+        ConnectorSender throwing = (connector, delivery, s) -> {
+            throw new IllegalArgumentException("a bug while processing, not an unreadable job");
+        };
+        DeliveryWorker worker = new DeliveryWorker(
+                fixture.storage,
+                queued::addAll,
+                Map.of(ConnectorType.WEBHOOK, throwing),
+                CircuitBreakers.defaults(fixture.clock),
+                counters(),
+                fixture.clock);
+        SQSEvent event = SampleEvents.load(
+                "delivery-jobs.json",
+                SQSEvent.class,
+                Map.of("GOOD_BODY", queued.getFirst().toJson().replace("\"", "\\\"")));
+
+        SQSBatchResponse response =
+                new ConnectorHandler(worker, Environment.metrics()).handleRequest(event, new LocalContext("connector"));
+
+        // THEN the readable job comes back (the unreadable one is still dropped) and its delivery is still pending
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("msg-good");
+        assertThat(new DeliveryRepository(fixture.storage).ofSubmission(submission.tenantId(), submission.id()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING));
+    }
 }
