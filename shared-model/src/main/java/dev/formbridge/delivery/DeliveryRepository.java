@@ -184,6 +184,45 @@ public final class DeliveryRepository implements DeliveryRecords {
     }
 
     /**
+     * Undoes {@link #markPending} when the replay could not queue the delivery: its status, next attempt and retry base
+     * as {@code before} had them. False when it is no longer as that replay left it (a worker attempted it meanwhile).
+     */
+    public boolean revertPending(Delivery before, Instant markedNextAttemptAt) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":status", AttributeValue.fromS(before.status().name()));
+        values.put(
+                ":next",
+                before.nextAttemptAt() == null
+                        ? AttributeValue.fromNul(true)
+                        : AttributeValue.fromS(before.nextAttemptAt().toString()));
+        values.put(":base", AttributeValue.fromN(Integer.toString(before.retryBase())));
+        values.put(":pending", AttributeValue.fromS(DeliveryStatus.PENDING.name()));
+        values.put(":count", AttributeValue.fromN(Integer.toString(before.attemptCount())));
+        values.put(":marked", AttributeValue.fromS(markedNextAttemptAt.toString()));
+        try {
+            Storage.run(
+                    "revert replay",
+                    () -> dynamo.updateItem(b -> b.tableName(tableName)
+                            .key(key(before))
+                            .updateExpression("SET #status = :status, #next = :next, #base = :base")
+                            .conditionExpression("#status = :pending AND #count = :count AND #next = :marked")
+                            .expressionAttributeNames(Map.of(
+                                    "#status",
+                                    "status",
+                                    "#next",
+                                    "nextAttemptAt",
+                                    "#base",
+                                    "retryBase",
+                                    "#count",
+                                    "attemptCount"))
+                            .expressionAttributeValues(values)));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    /**
      * Puts a failed delivery on the tenant's dead-letter list (written only on failure). Returns whether it is new
      * there (false when it replaced the same delivery's dead letter).
      */
@@ -205,10 +244,27 @@ public final class DeliveryRepository implements DeliveryRecords {
         return !put.hasAttributes() || put.attributes().isEmpty();
     }
 
-    /** Takes a delivery off the dead-letter list (after a replay). */
-    public void removeDeadLetter(Delivery delivery) {
+    /** Takes a delivery off the dead-letter list (after a replay); true if it was there. */
+    public boolean removeDeadLetter(Delivery delivery) {
         if (deleteExisting("remove dead letter", deadLetterKey(delivery))) {
             uncount(delivery);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Puts back the dead letter {@link #removeDeadLetter} took off for a replay that could not be queued, as the worker
+     * wrote it: at the delivery's last attempt, with its error, counted again.
+     */
+    public void restoreDeadLetter(Delivery delivery) {
+        Attempt last = delivery.attempts().getLast();
+        if (addDeadLetter(delivery, last.at(), last.error())) {
+            try {
+                deadLetterCounts.add(delivery.tenantId(), delivery.connectorId());
+            } catch (RuntimeException e) {
+                log.warn("the dead letters of {} were not counted", delivery.connectorId(), e);
+            }
         }
     }
 

@@ -12,17 +12,22 @@ import dev.formbridge.submission.SubmissionRepository;
 import dev.formbridge.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Replays deliveries on a tenant admin's request (the portal calls these): one delivery; every failed delivery of a
  * connector since a time; one submission to every connector that matches it now. A replay keeps the delivery id
  * (receivers deduplicate on {@code webhook-id}), starts a fresh retry budget, takes the delivery off the dead-letter
  * list and is recorded as an audit event. Every method takes the caller's tenant; ids of other tenants are not found.
+ * Deliveries are queued one by one; when queueing one fails, it is left as it was (failed, on the dead-letter list, so
+ * it can be replayed again), the ones before it stay queued, and the failure is thrown.
  */
 public final class ReplayService {
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+
     private final DeliveryRepository deliveries;
     private final SubmissionRepository submissions;
     private final AuditRepository audit;
@@ -104,16 +109,43 @@ public final class ReplayService {
 
     private int requeue(List<Delivery> toReplay) {
         Instant now = clock.instant();
-        List<DeliveryJob> jobs = new ArrayList<>();
+        int queued = 0;
         for (Delivery delivery : toReplay) {
-            if (deliveries.markPending(delivery, now)) {
-                deliveries.removeDeadLetter(delivery);
-                jobs.add(delivery.job(now));
+            if (requeue(delivery, now)) {
+                queued++;
             }
         }
-        if (!jobs.isEmpty()) {
-            queue.send(jobs);
+        return queued;
+    }
+
+    /**
+     * Sets one delivery pending, takes it off the dead-letter list and queues its job before the next delivery: a
+     * pending delivery without a job would never be attempted again (no replay takes a pending one, the router only
+     * new ones). If either step fails, the delivery is put back as it was and the failure passed on, for the portal.
+     */
+    private boolean requeue(Delivery delivery, Instant now) {
+        if (!deliveries.markPending(delivery, now)) {
+            return false; // changed since it was read: another replay or a worker has it
         }
-        return jobs.size();
+        boolean deadLetterRemoved = false;
+        try {
+            deadLetterRemoved = deliveries.removeDeadLetter(delivery);
+            queue.send(delivery.job(now));
+            return true;
+        } catch (RuntimeException e) {
+            putBack(delivery, now, deadLetterRemoved, e);
+            throw e;
+        }
+    }
+
+    private void putBack(Delivery delivery, Instant markedAt, boolean deadLetterRemoved, RuntimeException failure) {
+        try {
+            if (deliveries.revertPending(delivery, markedAt) && deadLetterRemoved) {
+                deliveries.restoreDeadLetter(delivery);
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            log.error("delivery {} could not be put back after a failed replay", delivery.id(), e);
+        }
     }
 }
