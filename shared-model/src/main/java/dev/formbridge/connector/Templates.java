@@ -17,8 +17,9 @@ import java.util.Map;
  * Renders connector bodies with Mustache (jmustache). The context a template sees: {@code submissionId}, {@code formId},
  * {@code siteId}, {@code receivedAt}, {@code deliveryId}, {@code fields} (a list of {@code name}/{@code value}),
  * {@code field} (a map by name, e.g. {@code {{field.email}}}) and {@code source} (a map). Values are escaped for the
- * output: JSON string content for webhook templates, HTML for HTML, nothing for plain text. Partials ({@code {{>name}}})
- * and parents ({@code {{<name}}}) are not supported: there is nowhere to load them from.
+ * output: JSON string content for webhook templates, HTML for HTML, Slack's {@code & < >} for Slack, nothing for
+ * plain text. Partials ({@code {{>name}}}) and parents ({@code {{<name}}}) are not supported: there is nowhere to load
+ * them from.
  */
 public final class Templates {
     /** Escapes text for the inside of a JSON string literal. */
@@ -30,6 +31,13 @@ public final class Templates {
             throw new IllegalStateException("a string always serialises", e);
         }
     };
+
+    /**
+     * Escapes text for Slack's mrkdwn as Slack asks for untrusted text: a submitted {@code <!channel>} would ping the
+     * channel and {@code <https://evil.example|Reset your password>} would show a disguised link.
+     */
+    private static final Mustache.Escaper SLACK =
+            Escapers.simple(new String[][] {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}});
 
     /** jmustache loads partials while rendering; its default loader's exception would surface only at delivery. */
     private static final Mustache.TemplateLoader NO_PARTIALS = name -> {
@@ -62,6 +70,14 @@ public final class Templates {
 
     public static String text(String template, Submission submission, String deliveryId) {
         return render(compiler().escapeHTML(false), template, submission, deliveryId);
+    }
+
+    /**
+     * A Slack message: values escaped for Slack ({@code &}, {@code <}, {@code >}), the template's own markup as written;
+     * {@code {{{name}}}} leaves a value raw, for a tenant who wants that.
+     */
+    public static String slack(String template, Submission submission, String deliveryId) {
+        return render(compiler().withEscaper(SLACK), template, submission, deliveryId);
     }
 
     public static String html(String template, Submission submission, String deliveryId) {

@@ -21,7 +21,7 @@ public final class SlackSender implements RequestSender {
     @Override
     public DeliveryRequest request(Connector connector, String deliveryId, Submission submission) {
         String template = connector.template() == null ? Templates.DEFAULT_SLACK : connector.template();
-        String text = Templates.text(template, submission, deliveryId);
+        String text = Templates.slack(template, submission, deliveryId);
         byte[] body;
         try {
             body = Json.MAPPER.writeValueAsBytes(Map.of("text", text));

@@ -64,4 +64,13 @@ class TemplatesTest {
                 .isInstanceOf(MustacheException.class)
                 .hasMessage("partials ({{>name}}) are not supported: remove {{>x}}");
     }
+
+    @Test
+    void slack_values_are_escaped_and_other_outputs_keep_their_own_escaping() {
+        Submission hostile = submission("{\"m\":\"<!channel> & <b>\"}");
+
+        assertThat(Templates.slack("{{field.m}}", hostile, "dlv_1")).isEqualTo("&lt;!channel&gt; &amp; &lt;b&gt;");
+        assertThat(Templates.text("{{field.m}}", hostile, "dlv_1")).isEqualTo("<!channel> & <b>");
+        assertThat(Templates.html("{{field.m}}", hostile, "dlv_1")).isEqualTo("&lt;!channel&gt; &amp; &lt;b&gt;");
+    }
 }
