@@ -1,6 +1,5 @@
 package dev.formbridge.delivery;
 
-import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditRepository;
 import dev.formbridge.connector.CircuitStateRepository;
 import dev.formbridge.connector.Connector;
@@ -39,7 +38,6 @@ public final class DeliveryWorker {
     private final DeliveryRepository deliveries;
     private final ConnectorRepository connectors;
     private final SubmissionRepository submissions;
-    private final AuditRepository audit;
     private final DeliveryQueue queue;
     private final Map<ConnectorType, ConnectorSender> senders;
     private final CircuitBreakers breakers;
@@ -48,6 +46,7 @@ public final class DeliveryWorker {
     private final DeliveryAlerts alerts;
     private final Circuits circuits;
     private final DeadLetterWatch deadLetters;
+    private final GoneConnectors gone;
 
     /** A worker that tells nobody about disabled connectors, long-open circuits or growing dead-letter lists. */
     public DeliveryWorker(
@@ -72,7 +71,6 @@ public final class DeliveryWorker {
         this.deliveries = new DeliveryRepository(storage);
         this.connectors = new ConnectorRepository(storage);
         this.submissions = new SubmissionRepository(storage);
-        this.audit = new AuditRepository(storage);
         this.queue = queue;
         this.senders = Map.copyOf(senders);
         this.breakers = breakers;
@@ -81,6 +79,7 @@ public final class DeliveryWorker {
         this.alerts = alerts;
         this.circuits = new Circuits(breakers, new CircuitStateRepository(storage), alerts, clock);
         this.deadLetters = new DeadLetterWatch(new DeadLetterCounts(storage), alerts);
+        this.gone = new GoneConnectors(connectors, new AuditRepository(storage), alerts);
     }
 
     /** What processing a job came to, for the caller's operational metrics. */
@@ -192,7 +191,7 @@ public final class DeliveryWorker {
             log.warn("attempt {} failed ({}); given up", number, outcome.status()); // a dead letter: a problem
         }
         if (outcome.gone()) {
-            disable(connector, at);
+            gone.disable(connector, at);
         }
         return recorded ? Outcome.FAILED : Outcome.NO_ATTEMPT;
     }
@@ -244,19 +243,5 @@ public final class DeliveryWorker {
         if (deliveries.addDeadLetter(delivery, at, reason)) {
             deadLetters.added(delivery, at);
         }
-    }
-
-    private void disable(Connector connector, Instant at) {
-        connectors.save(connector.disable("the destination answered 410 Gone at " + at));
-        audit.append(AuditEvent.of(
-                        connector.tenantId(),
-                        at,
-                        "system:delivery",
-                        "connector.disabled",
-                        connector.id().value())
-                .withChange(
-                        "{\"enabled\":true}", "{\"enabled\":false,\"reason\":\"the destination answered 410 Gone\"}"));
-        log.warn("connector {} disabled: 410 Gone", connector.id());
-        alerts.raise(DeliveryAlert.connectorDisabled(connector.tenantId(), connector.id(), at));
     }
 }
