@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisation the signed-in user works in. The choice is kept in the user's session; every check re-reads the
- * membership from storage, so nothing the browser sends (a route parameter, a stale session) grants access.
+ * The organisation the signed-in user works in. The choice is kept per browser tab on the server (a switch in one tab
+ * never redirects the pages open in another); every check re-reads the membership from storage, so nothing the
+ * browser sends (a route parameter, a stale session) grants access.
  */
 @Component
 public class TenantContext {
@@ -24,7 +25,10 @@ public class TenantContext {
         this.selection = selection;
     }
 
-    /** The selected organisation, or the user's first one, or empty if the user belongs to none. */
+    /**
+     * The organisation of this tab; a tab without one starts in the organisation chosen last, or the user's first one.
+     * Empty if the user belongs to none.
+     */
     public Optional<TenantId> selected() {
         return selectedMembership(currentUser.get()).map(Member::tenantId);
     }
@@ -60,19 +64,24 @@ public class TenantContext {
     }
 
     /**
-     * The user's membership of the selected organisation, read from storage (one read); without a valid selection, the
-     * user's first organisation becomes the selection.
+     * The user's membership of this tab's organisation, read from storage (one read). Once a tab works in an
+     * organisation it stays there: if the membership is gone, the call is refused, never moved to another organisation
+     * (its page still shows the old one). Only a tab without an organisation starts in the latest choice, or, if that
+     * is gone too, in the user's first organisation.
      */
     private Optional<Member> selectedMembership(CurrentUser.User user) {
-        Optional<Member> selected = selection.get().flatMap(tenant -> membership(tenant, user));
-        if (selected.isPresent()) {
-            return selected;
+        Optional<TenantId> shown = selection.get();
+        if (shown.isPresent()) {
+            return Optional.of(membership(shown.get(), user).orElseThrow(StalePageException::new));
         }
-        Optional<TenantId> first = team.memberships(user.id()).stream()
-                .findFirst()
-                .map(m -> m.tenant().id());
-        first.ifPresent(selection::set);
-        return first.flatMap(tenant -> membership(tenant, user));
+        Optional<Member> start = selection
+                .latest()
+                .flatMap(tenant -> membership(tenant, user))
+                .or(() -> team.memberships(user.id()).stream()
+                        .findFirst()
+                        .flatMap(m -> membership(m.tenant().id(), user)));
+        start.ifPresent(member -> selection.set(member.tenantId()));
+        return start;
     }
 
     private Optional<Member> membership(TenantId tenant, CurrentUser.User user) {

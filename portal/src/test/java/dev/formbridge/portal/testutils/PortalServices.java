@@ -56,7 +56,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 /**
  * The portal's services wired as Spring wires them, on a fresh dynalite table, with a sign-in switch: tests act as
  * one user after another through the same security context the portal reads. The organisation each user chose is
- * kept per user, as the session would keep it.
+ * kept per user, as one browser tab would keep it, unless a test passes its own {@link TenantSelection}.
  */
 public final class PortalServices {
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
@@ -81,6 +81,13 @@ public final class PortalServices {
     private final Map<String, TenantId> selections = new HashMap<>();
 
     public PortalServices(Path keyDir) {
+        this(keyDir, null);
+    }
+
+    /**
+     * With {@code selection} keeping each user's organisation (null: per user, as if each user had one browser tab).
+     */
+    public PortalServices(Path keyDir, TenantSelection selection) {
         cipher = LocalKeyFileCipher.fromKeyFile(keyDir.resolve("master.key"));
         sites = new SiteService(storage, cipher, clock);
         deliveries = new DeliveryRepository(storage);
@@ -89,7 +96,7 @@ public final class PortalServices {
         DeliveryQueue queue = new FolderDeliveryQueue(keyDir.resolve("queue"));
         ReplayService replay =
                 new ReplayService(storage, new Router(storage, queue, clock, Duration.ZERO), queue, clock);
-        tenants = new TenantContext(currentUser, team, new PerUserSelection());
+        tenants = new TenantContext(currentUser, team, selection == null ? new PerUserSelection() : selection);
         teamAdmin = new TeamAdminService(team, tenants, currentUser, auditTrail);
         RuntimeSettings settings = new RuntimeSettings(null, storage.tableName(), null, null, "http://127.0.0.1:9/v1");
         siteAdmin =
@@ -146,6 +153,11 @@ public final class PortalServices {
         @Override
         public Optional<TenantId> get() {
             return Optional.ofNullable(selections.get(currentUser.get().id()));
+        }
+
+        @Override
+        public Optional<TenantId> latest() {
+            return get();
         }
 
         @Override

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.formbridge.portal.security.NotFoundException;
+import dev.formbridge.portal.security.StalePageException;
 import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.storage.StorageUnavailableException;
 import dev.formbridge.team.InvitationException;
@@ -92,6 +93,7 @@ public final class Ui {
             case PermissionDeniedException denied -> denied.getMessage();
             case InvitationException invitation -> invitation.getMessage();
             case NotFoundException notFound -> notFound.getMessage();
+            case StalePageException stale -> stale.getMessage();
             case NoSuchElementException notFound -> "Not found.";
             case ConcurrentModificationException changed ->
                 "Someone else changed this at the same time. Reload and try again.";
