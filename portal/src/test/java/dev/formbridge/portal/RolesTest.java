@@ -62,8 +62,8 @@ class RolesTest {
     @Test
     void a_viewer_changes_nothing_and_the_data_stays_as_it_was() {
         assertDenied(() -> portal.siteAdmin.register("Other", "https://other.example"));
-        assertDenied(() -> portal.siteAdmin.rotate(site.id(), Duration.ofHours(1)));
-        assertDenied(() -> portal.siteAdmin.retirePrevious(site.id()));
+        assertDenied(() -> portal.siteAdmin.rotate(site.id(), site.version(), Duration.ofHours(1)));
+        assertDenied(() -> portal.siteAdmin.retirePrevious(site.id(), site.version()));
         assertDenied(() -> portal.siteAdmin.setStatus(site.id(), SiteStatus.DISABLED));
         assertDenied(() -> portal.siteAdmin.delete(site.id()));
         assertDenied(() -> portal.siteAdmin.sendTestSubmission(site.id()));
@@ -84,8 +84,8 @@ class RolesTest {
     @Test
     void every_change_is_in_the_audit_log_with_actor_and_a_verified_chain() {
         portal.signIn(OWNER);
-        portal.siteAdmin.rotate(site.id(), Duration.ofHours(24));
-        portal.siteAdmin.retirePrevious(site.id());
+        var rotated = portal.siteAdmin.rotate(site.id(), site.version(), Duration.ofHours(24));
+        portal.siteAdmin.retirePrevious(site.id(), rotated.site().version());
 
         var actions = portal.auditAdmin.page(AuditQuery.all(), null).items().stream()
                 .map(e -> e.actor() + " " + e.action())

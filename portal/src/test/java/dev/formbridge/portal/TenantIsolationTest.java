@@ -86,8 +86,8 @@ class TenantIsolationTest {
     void every_site_operation_on_another_organisations_site_is_not_found() {
         var id = siteA.id();
         assertNotFound(() -> portal.siteAdmin.get(id));
-        assertNotFound(() -> portal.siteAdmin.rotate(id, Duration.ofHours(1)));
-        assertNotFound(() -> portal.siteAdmin.retirePrevious(id));
+        assertNotFound(() -> portal.siteAdmin.rotate(id, siteA.version(), Duration.ofHours(1)));
+        assertNotFound(() -> portal.siteAdmin.retirePrevious(id, siteA.version()));
         assertNotFound(() -> portal.siteAdmin.setStatus(id, SiteStatus.DISABLED));
         assertNotFound(() -> portal.siteAdmin.delete(id));
         assertNotFound(() -> portal.siteAdmin.secretLastUsed(id));
@@ -148,8 +148,8 @@ class TenantIsolationTest {
     void every_connector_operation_on_another_organisations_connector_is_not_found() {
         var id = connectorA.id();
         assertNotFound(() -> portal.connectorAdmin.get(id));
-        assertNotFound(
-                () -> portal.connectorAdmin.update(id, ConnectorService.Spec.webhook("Mine", "http://127.0.0.1:9/x")));
+        assertNotFound(() -> portal.connectorAdmin.update(
+                id, connectorA.version(), ConnectorService.Spec.webhook("Mine", "http://127.0.0.1:9/x")));
         assertNotFound(() -> portal.connectorAdmin.setEnabled(id, false));
         assertNotFound(() -> portal.connectorAdmin.rotateSigningSecret(id, Duration.ofHours(1)));
         assertNotFound(() -> portal.connectorAdmin.versions(id));

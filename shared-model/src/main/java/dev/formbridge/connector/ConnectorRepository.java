@@ -29,6 +29,10 @@ public final class ConnectorRepository {
         this.table = storage.table(ConnectorItem.SCHEMA);
     }
 
+    /**
+     * Creates or changes a connector, conditional on the lock version it was read with; returns it with the version
+     * now stored, so the next change made from it (say, a form loaded from it) passes the check.
+     */
     public Connector save(Connector connector) {
         ConnectorItem item = ConnectorItem.from(connector);
         try {
@@ -36,6 +40,7 @@ public final class ConnectorRepository {
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentModificationException("connector " + connector.id());
         }
+        item.version = connector.version() + 1; // what the versioned-record extension wrote
         return item.toConnector();
     }
 

@@ -5,6 +5,7 @@ import dev.formbridge.secret.EncryptedSecret;
 import dev.formbridge.secret.SecretCipher;
 import dev.formbridge.secret.SecretVersion;
 import dev.formbridge.secret.SigningSecret;
+import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
 import java.time.Clock;
@@ -155,12 +156,29 @@ public final class ConnectorService {
      * Changes a connector's settings: name, target, filter, template, timeout, retry policy and, if {@code spec} has
      * any, its headers (replacing all stored ones; a spec without headers keeps them, since the portal never has
      * them to send back). The type cannot change. A spec equal to the current settings changes nothing; anything
-     * else is a new version made by {@code actor}.
+     * else is a new version made by {@code actor}. Applies to the connector as it is now, whatever it was when the
+     * spec was made: an editor that showed the connector to someone uses {@link #update(TenantId, ConnectorId, long,
+     * Spec, String)}.
      *
      * @throws dev.formbridge.storage.ConcurrentModificationException someone changed the connector meanwhile
      */
     public Connector update(TenantId tenant, ConnectorId id, Spec spec, String actor) {
         return change(get(tenant, id), spec, requireActor(actor), 0, false);
+    }
+
+    /**
+     * Like {@link #update(TenantId, ConnectorId, Spec, String)}, but only if the connector is still at lock version
+     * {@code loadedVersion} ({@link Connector#version()}), the one the editor's form was loaded from: a change saved
+     * meanwhile by anyone (settings, enabling, a secret rotation, a 410 that disabled it) is not silently overwritten.
+     *
+     * @throws dev.formbridge.storage.ConcurrentModificationException the connector changed since it was loaded
+     */
+    public Connector update(TenantId tenant, ConnectorId id, long loadedVersion, Spec spec, String actor) {
+        Connector current = get(tenant, id);
+        if (current.version() != loadedVersion) {
+            throw new ConcurrentModificationException("connector " + id);
+        }
+        return change(current, spec, requireActor(actor), 0, false); // saved conditional on loadedVersion
     }
 
     /** Removes all of a webhook connector's auth and custom headers, as a new version. */

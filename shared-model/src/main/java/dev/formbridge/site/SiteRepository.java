@@ -38,7 +38,10 @@ public final class SiteRepository {
         this.tableName = storage.tableName();
     }
 
-    /** Creates or changes a site; fails if the stored version moved on since {@code site} was read. */
+    /**
+     * Creates or changes a site; fails if the stored version moved on since {@code site} was read. Returns the site
+     * with the version now stored, so the next change made from it passes the check.
+     */
     public Site save(Site site) {
         SiteItem item = SiteItem.from(site);
         try {
@@ -46,6 +49,7 @@ public final class SiteRepository {
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentModificationException("site " + site.id());
         }
+        item.version = site.version() + 1; // what the versioned-record extension wrote
         return item.toSite();
     }
 

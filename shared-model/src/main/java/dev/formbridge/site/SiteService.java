@@ -3,6 +3,7 @@ package dev.formbridge.site;
 import dev.formbridge.secret.EncryptedSecret;
 import dev.formbridge.secret.SecretCipher;
 import dev.formbridge.secret.SigningSecret;
+import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
 import java.net.URI;
@@ -70,15 +71,33 @@ public final class SiteService {
 
     /** A new primary secret; the current one stays valid for {@code grace}. */
     public NewSecret rotateSecret(TenantId tenant, SiteId id, Duration grace) {
-        Site site = get(tenant, id);
-        SigningSecret secret = SigningSecret.generate();
-        EncryptedSecret encrypted = encrypt(site.key(), site.nextSecretVersion(), secret);
-        return new NewSecret(sites.save(site.rotate(encrypted, clock.instant(), grace)), secret);
+        return rotate(get(tenant, id), grace);
+    }
+
+    /**
+     * Like {@link #rotateSecret(TenantId, SiteId, Duration)}, but only if the site is still at lock version
+     * {@code shownVersion} ({@link Site#version()}), the one the user saw: a rotation made meanwhile by someone else
+     * is not pushed out (it would drop the secret the site may still be using).
+     *
+     * @throws ConcurrentModificationException the site changed since it was shown
+     */
+    public NewSecret rotateSecret(TenantId tenant, SiteId id, long shownVersion, Duration grace) {
+        return rotate(expect(get(tenant, id), shownVersion), grace);
     }
 
     /** Ends the previous secret's grace period now. */
     public Site retirePreviousSecret(TenantId tenant, SiteId id) {
         return sites.save(get(tenant, id).retirePrevious());
+    }
+
+    /**
+     * Ends the previous secret's grace period now, only if the site is still at lock version {@code shownVersion}: a
+     * rotation made meanwhile would make another secret the previous one, and that one may be in use.
+     *
+     * @throws ConcurrentModificationException the site changed since it was shown
+     */
+    public Site retirePreviousSecret(TenantId tenant, SiteId id, long shownVersion) {
+        return sites.save(expect(get(tenant, id), shownVersion).retirePrevious());
     }
 
     public Site setStatus(TenantId tenant, SiteId id, SiteStatus status) {
@@ -110,6 +129,20 @@ public final class SiteService {
             // refused below
         }
         throw new IllegalArgumentException("Enter the site's address, like https://www.example.com.");
+    }
+
+    private NewSecret rotate(Site site, Duration grace) {
+        SigningSecret secret = SigningSecret.generate();
+        EncryptedSecret encrypted = encrypt(site.key(), site.nextSecretVersion(), secret);
+        return new NewSecret(sites.save(site.rotate(encrypted, clock.instant(), grace)), secret);
+    }
+
+    /** The site, if still at {@code version}; the save that follows is conditional on that same version. */
+    private static Site expect(Site site, long version) {
+        if (site.version() != version) {
+            throw new ConcurrentModificationException("site " + site.id());
+        }
+        return site;
     }
 
     private EncryptedSecret encrypt(SiteKey key, int version, SigningSecret secret) {

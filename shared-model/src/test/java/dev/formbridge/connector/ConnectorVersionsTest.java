@@ -91,6 +91,33 @@ class ConnectorVersionsTest {
     }
 
     @Test
+    void an_edit_of_the_connector_as_loaded_before_someone_else_saved_is_refused_and_overwrites_nothing() {
+        // GIVEN bob and carol both open the connector's form
+        Connector created = create(Spec.webhook("Orders", URL));
+        Connector loadedByBob = connectors.get(tenant, created.id());
+        Connector loadedByCarol = connectors.get(tenant, created.id());
+
+        // WHEN bob saves first, then carol saves her form
+        Connector saved = connectors.update(
+                tenant, created.id(), loadedByBob.version(), Spec.webhook("Orders (Bob)", URL), "bob");
+
+        // THEN carol's save is refused and bob's change stays
+        assertThatThrownBy(() -> connectors.update(
+                        tenant, created.id(), loadedByCarol.version(), Spec.webhook("Orders (Carol)", URL), "carol"))
+                .isInstanceOf(ConcurrentModificationException.class);
+        assertThat(connectors.get(tenant, created.id()).name()).isEqualTo("Orders (Bob)");
+        assertThat(connectors.versions(tenant, created.id())).hasSize(2);
+        // and bob's form, reloaded from what the save returned, saves again
+        assertThat(saved.version())
+                .isEqualTo(connectors.get(tenant, created.id()).version());
+        Connector enabled = connectors.setEnabled(tenant, created.id(), false);
+        assertThat(connectors
+                        .update(tenant, created.id(), enabled.version(), Spec.webhook("Orders 3", URL), "bob")
+                        .name())
+                .isEqualTo("Orders 3");
+    }
+
+    @Test
     void an_update_without_headers_keeps_the_stored_credentials_and_no_version_holds_a_value() {
         // GIVEN a webhook with a bearer token
         Connector created = create(Spec.webhook("Orders", URL).withBearer("tok-SECRET-123"));

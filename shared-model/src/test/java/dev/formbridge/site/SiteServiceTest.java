@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.formbridge.secret.LocalKeyFileCipher;
+import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
 import dev.formbridge.testutils.LocalDynamo;
@@ -91,5 +92,30 @@ class SiteServiceTest {
                 .singleElement()
                 .extracting(v -> v.version())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void a_rotation_or_retirement_from_a_stale_page_is_refused_and_keeps_the_secrets_in_use() {
+        // GIVEN two admins who see the site with its first secret
+        Site shown = sites.register(tenantA, "Shop", "https://shop.example").site();
+
+        // WHEN one rotates (the live site still uses v1 until it is updated), the other rotates or retires from the
+        // page they loaded before
+        Site rotated = sites.rotateSecret(tenantA, shown.id(), shown.version(), Duration.ofHours(24))
+                .site();
+
+        // THEN both are refused: v1 (still in use) and v2 stay valid
+        assertThatThrownBy(() -> sites.rotateSecret(tenantA, shown.id(), shown.version(), Duration.ofHours(24)))
+                .isInstanceOf(ConcurrentModificationException.class);
+        assertThatThrownBy(() -> sites.retirePreviousSecret(tenantA, shown.id(), shown.version()))
+                .isInstanceOf(ConcurrentModificationException.class);
+        assertThat(sites.get(tenantA, shown.id()).validSecrets(clock.instant()))
+                .extracting(v -> v.version())
+                .containsExactly(2, 1);
+        // and the page re-rendered from the rotation's result acts at once
+        assertThat(rotated.version()).isEqualTo(sites.get(tenantA, shown.id()).version());
+        assertThat(sites.retirePreviousSecret(tenantA, shown.id(), rotated.version())
+                        .secrets())
+                .hasSize(1);
     }
 }

@@ -72,11 +72,15 @@ public class ConnectorAdminService {
         return created;
     }
 
-    /** Saves an edit; without new credentials the stored ones stay. */
-    public Connector update(ConnectorId id, ConnectorService.Spec spec) {
+    /**
+     * Saves an edit of the connector as it was loaded ({@code loadedVersion}: its {@link Connector#version()} then);
+     * if anyone changed it since, nothing is saved ({@link dev.formbridge.storage.ConcurrentModificationException}).
+     * Without new credentials the stored ones stay.
+     */
+    public Connector update(ConnectorId id, long loadedVersion, ConnectorService.Spec spec) {
         Access access = tenants.change();
         Connector before = find(access, id);
-        Connector after = connectors.update(access.tenant(), id, spec, access.actor());
+        Connector after = connectors.update(access.tenant(), id, loadedVersion, spec, access.actor());
         audit.record(
                 access.tenant(), access.actor(), "connector.updated", id.value(), describe(before), describe(after));
         return after;

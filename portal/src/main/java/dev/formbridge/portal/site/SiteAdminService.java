@@ -78,14 +78,18 @@ public class SiteAdminService {
         return created;
     }
 
-    /** A new primary secret; the current one stays valid for {@code grace} (at most {@link #MAX_GRACE}). */
-    public SiteService.NewSecret rotate(SiteId id, Duration grace) {
+    /**
+     * A new primary secret; the current one stays valid for {@code grace} (at most {@link #MAX_GRACE}). Only if the
+     * site is still as the user saw it ({@code shownVersion}: its {@link Site#version()} then); a rotation made
+     * meanwhile is not pushed out ({@link dev.formbridge.storage.ConcurrentModificationException}).
+     */
+    public SiteService.NewSecret rotate(SiteId id, long shownVersion, Duration grace) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw new IllegalArgumentException("The grace period must be between 0 hours and 30 days.");
         }
         Access access = tenants.change();
         Site before = find(access, id);
-        SiteService.NewSecret rotated = sites.rotateSecret(access.tenant(), id, grace);
+        SiteService.NewSecret rotated = sites.rotateSecret(access.tenant(), id, shownVersion, grace);
         audit.record(
                 access.tenant(),
                 access.actor(),
@@ -96,10 +100,14 @@ public class SiteAdminService {
         return rotated;
     }
 
-    public Site retirePrevious(SiteId id) {
+    /**
+     * Ends the previous secret's grace period, only if the site is still as the user saw it ({@code shownVersion}):
+     * after a rotation made meanwhile, "previous" would be another secret, possibly the one in use.
+     */
+    public Site retirePrevious(SiteId id, long shownVersion) {
         Access access = tenants.change();
         Site before = find(access, id);
-        Site after = sites.retirePreviousSecret(access.tenant(), id);
+        Site after = sites.retirePreviousSecret(access.tenant(), id, shownVersion);
         audit.record(
                 access.tenant(),
                 access.actor(),

@@ -1,15 +1,19 @@
 package dev.formbridge.portal.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditQuery;
+import dev.formbridge.connector.Connector;
 import dev.formbridge.connector.ConnectorService;
 import dev.formbridge.connector.FilterBuilder;
 import dev.formbridge.connector.FilterConditions;
 import dev.formbridge.delivery.DryRun;
+import dev.formbridge.portal.base.ui.Ui;
 import dev.formbridge.portal.testutils.PortalServices;
 import dev.formbridge.site.Site;
+import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.submission.SubmissionStatus;
 import dev.formbridge.tenant.Tenant;
 import dev.formbridge.testutils.StoredSubmissions;
@@ -80,5 +84,32 @@ class ConnectorAdminTest {
                         .doesNotContain("top-secret-token")
                         .doesNotContain("whsec_"));
         assertThat(portal.connectorAdmin.siteChoices()).containsEntry(site.id().value(), "Shop");
+    }
+
+    @Test
+    void a_save_from_a_form_loaded_before_someone_else_saved_is_refused_and_overwrites_nothing() {
+        // GIVEN two admins who opened the connector's page
+        var id = portal.connectorAdmin
+                .create(ConnectorService.Spec.webhook("Hook", "http://127.0.0.1:9/hook"))
+                .connector()
+                .id();
+        Connector mine = portal.connectorAdmin.get(id);
+        Connector theirs = portal.connectorAdmin.get(id);
+
+        // WHEN the other admin saves first
+        portal.connectorAdmin.update(
+                id, theirs.version(), ConnectorService.Spec.webhook("Theirs", "http://127.0.0.1:9/hook"));
+
+        // THEN my save, made from the form as I loaded it, is refused with the message for a concurrent change
+        assertThatThrownBy(() -> portal.connectorAdmin.update(
+                        id, mine.version(), ConnectorService.Spec.webhook("Mine", "http://127.0.0.1:9/hook")))
+                .isInstanceOf(ConcurrentModificationException.class)
+                .satisfies(
+                        e -> assertThat(Ui.messageFor((RuntimeException) e)).startsWith("Someone else changed this"));
+        assertThat(portal.connectorAdmin.get(id).name()).isEqualTo("Theirs");
+        assertThat(portal.auditAdmin
+                        .page(AuditQuery.all().withActionPrefix("connector.updated"), null)
+                        .items())
+                .hasSize(1);
     }
 }

@@ -111,12 +111,13 @@ class ConnectorView extends VerticalLayout implements BeforeEnterObserver {
                 form,
                 new HorizontalLayout(
                         Ui.primary("Save", () -> {
-                            Connector saved = connectors.update(id, form.spec(connectors.get(id)));
+                            // the version the form was loaded with: a change made meanwhile is refused, not overwritten
+                            Connector saved = connectors.update(id, connector.version(), form.spec(connector));
                             Ui.success("Saved as version " + saved.revision().number() + ".");
                             render(saved);
                         }),
                         Ui.button("Preview my changes", () -> {
-                            preview.setItems(connectors.preview(id, form.spec(connectors.get(id))));
+                            preview.setItems(connectors.preview(id, form.spec(connector)));
                             preview.setVisible(true);
                         })),
                 preview);

@@ -95,7 +95,7 @@ class SiteView extends VerticalLayout implements BeforeEnterObserver {
 
     private HorizontalLayout createActions(Site site) {
         HorizontalLayout actions = new HorizontalLayout(
-                Ui.primary("Send test submission", this::sendTest), Ui.button("Rotate secret", this::openRotate));
+                Ui.primary("Send test submission", this::sendTest), Ui.button("Rotate secret", () -> openRotate(site)));
         if (site.validSecrets(Instant.now()).size() > 1) {
             actions.add(Ui.button(
                     "Retire previous now",
@@ -103,7 +103,7 @@ class SiteView extends VerticalLayout implements BeforeEnterObserver {
                             "Retire the previous secret now?",
                             "Requests signed with it are refused from now on.",
                             "Retire",
-                            () -> render(sites.retirePrevious(siteId)))));
+                            () -> render(sites.retirePrevious(siteId, site.version())))));
         }
         actions.add(
                 site.status() == SiteStatus.ACTIVE
@@ -133,7 +133,8 @@ class SiteView extends VerticalLayout implements BeforeEnterObserver {
         render(sites.get(siteId));
     }
 
-    private void openRotate() {
+    /** Rotates the secret of {@code site} as shown: if someone rotated it meanwhile, this rotation is refused. */
+    private void openRotate(Site site) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Rotate the signing secret");
         IntegerField graceHours = new IntegerField("Keep the previous secret valid for (hours)");
@@ -147,7 +148,7 @@ class SiteView extends VerticalLayout implements BeforeEnterObserver {
                 graceHours));
         dialog.getFooter().add(Ui.button("Cancel", dialog::close), Ui.primary("Rotate", () -> {
             int hours = graceHours.getValue() == null ? 0 : graceHours.getValue();
-            SiteService.NewSecret rotated = sites.rotate(siteId, Duration.ofHours(hours));
+            SiteService.NewSecret rotated = sites.rotate(siteId, site.version(), Duration.ofHours(hours));
             dialog.close();
             render(rotated.site());
             new NewSecretDialog(
