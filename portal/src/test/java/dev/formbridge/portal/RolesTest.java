@@ -37,7 +37,7 @@ class RolesTest {
         portal = new PortalServices(keys);
         portal.signIn(OWNER);
         tenant = portal.teamAdmin.createOrganisation("Organisation A");
-        site = portal.siteAdmin.register("Shop", "https://a.example").site();
+        site = portal.siteAdmin.register("Shop", "https://a.example").result().site();
         String token = portal.teamAdmin.invite(VIEWER, Role.VIEWER).token();
         submission = new StoredSubmissions(portal.storage)
                 .store(tenant.id(), site.id(), "contact", SubmissionStatus.ACCEPTED, portal.clock.instant());
@@ -84,7 +84,9 @@ class RolesTest {
     @Test
     void every_change_is_in_the_audit_log_with_actor_and_a_verified_chain() {
         portal.signIn(OWNER);
-        var rotated = portal.siteAdmin.rotate(site.id(), site.version(), Duration.ofHours(24));
+        var rotated = portal.siteAdmin
+                .rotate(site.id(), site.version(), Duration.ofHours(24))
+                .result();
         portal.siteAdmin.retirePrevious(site.id(), rotated.site().version());
 
         var actions = portal.auditAdmin.page(AuditQuery.all(), null).items().stream()

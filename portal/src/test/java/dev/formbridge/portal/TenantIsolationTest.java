@@ -52,7 +52,10 @@ class TenantIsolationTest {
         portal = new PortalServices(keys);
         portal.signIn(ALICE);
         tenantA = portal.teamAdmin.createOrganisation("Organisation A");
-        siteA = portal.siteAdmin.register("Shop A", "https://a.example").site();
+        siteA = portal.siteAdmin
+                .register("Shop A", "https://a.example")
+                .result()
+                .site();
         invitationA = portal.teamAdmin
                 .invite("carol@a.example", Role.VIEWER)
                 .invitation()

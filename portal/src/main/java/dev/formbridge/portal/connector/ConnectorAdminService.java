@@ -8,6 +8,7 @@ import dev.formbridge.connector.ConnectorVersion;
 import dev.formbridge.delivery.DryRun;
 import dev.formbridge.delivery.TestSend;
 import dev.formbridge.portal.audit.AuditTrail;
+import dev.formbridge.portal.audit.Audited;
 import dev.formbridge.portal.security.Access;
 import dev.formbridge.portal.security.NotFoundException;
 import dev.formbridge.portal.security.TenantContext;
@@ -58,18 +59,21 @@ public class ConnectorAdminService {
         return find(access, id);
     }
 
-    /** Creates a connector; a webhook's signing secret is in the result, to be shown once. */
-    public ConnectorService.NewConnector create(ConnectorService.Spec spec) {
+    /**
+     * Creates a connector; a webhook's signing secret is in the result, to be shown once (even if the audit event
+     * could not be written: creating it again would deliver twice).
+     */
+    public Audited<ConnectorService.NewConnector> create(ConnectorService.Spec spec) {
         Access access = tenants.change();
         ConnectorService.NewConnector created = connectors.create(access.tenant(), spec, access.actor());
-        audit.record(
+        return audit.recordDone(
+                created,
                 access.tenant(),
                 access.actor(),
                 "connector.created",
                 created.connector().id().value(),
                 null,
                 describe(created.connector()));
-        return created;
     }
 
     /**
@@ -100,19 +104,22 @@ public class ConnectorAdminService {
         return after;
     }
 
-    /** A new signing secret (shown once); the current one stays valid for {@code grace}. */
-    public ConnectorService.NewConnector rotateSigningSecret(ConnectorId id, Duration grace) {
+    /**
+     * A new signing secret (shown once, even if the audit event could not be written: rotating again would drop the
+     * secret the receiver uses); the current one stays valid for {@code grace}.
+     */
+    public Audited<ConnectorService.NewConnector> rotateSigningSecret(ConnectorId id, Duration grace) {
         Access access = tenants.change();
         find(access, id);
         ConnectorService.NewConnector rotated = connectors.rotateSigningSecret(access.tenant(), id, grace);
-        audit.record(
+        return audit.recordDone(
+                rotated,
                 access.tenant(),
                 access.actor(),
                 "connector.secret_rotated",
                 id.value(),
                 null,
                 Map.of("graceHours", grace.toHours()));
-        return rotated;
     }
 
     public List<ConnectorVersion> versions(ConnectorId id) {

@@ -3,6 +3,7 @@ package dev.formbridge.portal.site;
 import dev.formbridge.ingest.SignatureTroubleshooter;
 import dev.formbridge.ingest.SignatureTroubleshooter.Diagnosis;
 import dev.formbridge.portal.audit.AuditTrail;
+import dev.formbridge.portal.audit.Audited;
 import dev.formbridge.portal.security.Access;
 import dev.formbridge.portal.security.NotFoundException;
 import dev.formbridge.portal.security.TenantContext;
@@ -69,13 +70,19 @@ public class SiteAdminService {
         return NotFoundException.idFrom(value, SiteId::new, "The site");
     }
 
-    public SiteService.NewSecret register(String name, String url) {
+    /** Registers a site; its secret is in the result, to be shown once (even if the audit event could not be written). */
+    public Audited<SiteService.NewSecret> register(String name, String url) {
         Access access = tenants.change();
         SiteService.NewSecret created = sites.register(access.tenant(), name, url);
         Site site = created.site();
-        audit.record(
-                access.tenant(), access.actor(), "site.registered", site.id().value(), null, describe(site));
-        return created;
+        return audit.recordDone(
+                created,
+                access.tenant(),
+                access.actor(),
+                "site.registered",
+                site.id().value(),
+                null,
+                describe(site));
     }
 
     /**
@@ -83,21 +90,21 @@ public class SiteAdminService {
      * site is still as the user saw it ({@code shownVersion}: its {@link Site#version()} then); a rotation made
      * meanwhile is not pushed out ({@link dev.formbridge.storage.ConcurrentModificationException}).
      */
-    public SiteService.NewSecret rotate(SiteId id, long shownVersion, Duration grace) {
+    public Audited<SiteService.NewSecret> rotate(SiteId id, long shownVersion, Duration grace) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw new IllegalArgumentException("The grace period must be between 0 hours and 30 days.");
         }
         Access access = tenants.change();
         Site before = find(access, id);
         SiteService.NewSecret rotated = sites.rotateSecret(access.tenant(), id, shownVersion, grace);
-        audit.record(
+        return audit.recordDone(
+                rotated,
                 access.tenant(),
                 access.actor(),
                 "site.secret_rotated",
                 id.value(),
                 secrets(before),
                 secrets(rotated.site()));
-        return rotated;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.formbridge.portal.submission;
 import dev.formbridge.delivery.Delivery;
 import dev.formbridge.delivery.DeliveryRepository;
 import dev.formbridge.portal.audit.AuditTrail;
+import dev.formbridge.portal.audit.Audited;
 import dev.formbridge.portal.security.Access;
 import dev.formbridge.portal.security.NotFoundException;
 import dev.formbridge.portal.security.TenantContext;
@@ -53,19 +54,22 @@ public class SubmissionAdminService {
         return new Detail(submission, deliveries.ofSubmission(access.tenant(), id));
     }
 
-    /** Erases a submission, its deliveries and dead letters (a personal-data request). */
-    public SubmissionErasure erase(SubmissionId id) {
+    /**
+     * Erases a submission, its deliveries and dead letters (a personal-data request). The erasure cannot be undone,
+     * so it is reported done even if the audit event could not be written.
+     */
+    public Audited<SubmissionErasure> erase(SubmissionId id) {
         Access access = tenants.change();
         Submission submission = find(access, id);
         SubmissionErasure erased = submissions.erase(access.tenant(), id);
-        audit.record(
+        return audit.recordDone(
+                erased,
                 access.tenant(),
                 access.actor(),
                 "submission.erased",
                 id.value(),
                 Map.of("site", submission.siteId().value(), "form", submission.formId()),
                 Map.of("deliveries", erased.deliveries(), "deadLetters", erased.deadLetters()));
-        return erased;
     }
 
     /** Streams the matching submissions as CSV into {@code out}; returns the row count. */

@@ -34,7 +34,7 @@ class ConnectorAdminTest {
         portal = new PortalServices(keys);
         portal.signIn(OWNER);
         tenant = portal.teamAdmin.createOrganisation("Organisation A");
-        site = portal.siteAdmin.register("Shop", "https://a.example").site();
+        site = portal.siteAdmin.register("Shop", "https://a.example").result().site();
         new StoredSubmissions(portal.storage)
                 .store(tenant.id(), site.id(), "contact", SubmissionStatus.ACCEPTED, portal.clock.instant());
     }
@@ -47,8 +47,10 @@ class ConnectorAdminTest {
     @Test
     void a_preview_of_unsaved_edits_renders_with_the_new_filter_and_saves_nothing() {
         String orders = FilterBuilder.toPattern(FilterConditions.none().withForms("order"));
-        var created = portal.connectorAdmin.create(
-                ConnectorService.Spec.webhook("Hook", "http://127.0.0.1:9/hook").withFilter(orders));
+        var created = portal.connectorAdmin
+                .create(ConnectorService.Spec.webhook("Hook", "http://127.0.0.1:9/hook")
+                        .withFilter(orders))
+                .result();
         var id = created.connector().id();
         assertThat(portal.connectorAdmin.dryRun(id))
                 .extracting(DryRun.Preview::matches)
@@ -70,8 +72,10 @@ class ConnectorAdminTest {
 
     @Test
     void connector_changes_are_audited_without_credentials() {
-        var created = portal.connectorAdmin.create(
-                ConnectorService.Spec.webhook("Hook", "http://127.0.0.1:9/hook").withBearer("top-secret-token"));
+        var created = portal.connectorAdmin
+                .create(ConnectorService.Spec.webhook("Hook", "http://127.0.0.1:9/hook")
+                        .withBearer("top-secret-token"))
+                .result();
         portal.connectorAdmin.setEnabled(created.connector().id(), false);
 
         var events = portal.auditAdmin
@@ -91,6 +95,7 @@ class ConnectorAdminTest {
         // GIVEN two admins who opened the connector's page
         var id = portal.connectorAdmin
                 .create(ConnectorService.Spec.webhook("Hook", "http://127.0.0.1:9/hook"))
+                .result()
                 .connector()
                 .id();
         Connector mine = portal.connectorAdmin.get(id);

@@ -37,6 +37,7 @@ import dev.formbridge.submission.SubmissionService;
 import dev.formbridge.team.TeamService;
 import dev.formbridge.tenant.TenantId;
 import dev.formbridge.tenant.TenantService;
+import dev.formbridge.testutils.InterceptedDynamo;
 import dev.formbridge.testutils.LocalDynamo;
 import dev.formbridge.testutils.MutableClock;
 import java.nio.file.Path;
@@ -46,12 +47,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * The portal's services wired as Spring wires them, on a fresh dynalite table, with a sign-in switch: tests act as
@@ -60,7 +64,10 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
  */
 public final class PortalServices {
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
-    public final Storage storage = LocalDynamo.newStorage();
+    /** While true, every write of an audit event fails as if the store were unreachable; everything else works. */
+    public final AtomicBoolean auditWritesFail = new AtomicBoolean();
+
+    public final Storage storage = failingAuditWritesWhile(LocalDynamo.newStorage(), auditWritesFail);
     public final SecretCipher cipher;
     public final TeamService team = new TeamService(storage, clock);
     public final SiteService sites;
@@ -147,6 +154,19 @@ public final class PortalServices {
 
     public void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    private static Storage failingAuditWritesWhile(Storage real, AtomicBoolean fail) {
+        return new Storage(
+                InterceptedDynamo.wrap(real.dynamo(), (request, call) -> {
+                    if (fail.get()
+                            && request instanceof PutItemRequest put
+                            && put.item().get("pk").s().endsWith("#AUDIT")) {
+                        throw SdkClientException.create("connection reset (test: audit writes fail)");
+                    }
+                    return call.proceed();
+                }),
+                real.definition());
     }
 
     private final class PerUserSelection implements TenantSelection {

@@ -105,6 +105,17 @@ public final class Ui {
         };
     }
 
+    /**
+     * Tells the user that a change was made but its audit event could not be written (it is in the portal's log for
+     * the operators), so they do not repeat it.
+     */
+    public static void warnIfNotAudited(boolean auditWritten) {
+        if (!auditWritten) {
+            error("Done, but the audit log entry for it could not be written; the operators were alerted. Do not "
+                    + "repeat it.");
+        }
+    }
+
     public static void success(String message) {
         Notification.show(message, 3000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.SUCCESS);

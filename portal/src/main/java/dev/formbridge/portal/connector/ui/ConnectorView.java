@@ -92,9 +92,11 @@ class ConnectorView extends VerticalLayout implements BeforeEnterObserver {
                         : Ui.button("Enable", () -> render(connectors.setEnabled(id, true))));
         if (connector.type() == dev.formbridge.connector.ConnectorType.WEBHOOK) {
             actions.add(Ui.button("Rotate signing secret", () -> {
-                var rotated = connectors.rotateSigningSecret(id, Duration.ofHours(24));
+                var rotation = connectors.rotateSigningSecret(id, Duration.ofHours(24));
+                var rotated = rotation.result();
                 render(rotated.connector());
                 new SecretShownOnce(rotated.connector().name(), rotated.signingSecret()).open();
+                Ui.warnIfNotAudited(rotation.auditWritten());
             }));
         }
         actions.setWrap(true);

@@ -67,12 +67,14 @@ class ConnectorsView extends VerticalLayout {
         ConnectorForm form = new ConnectorForm(true, connectors.siteChoices());
         dialog.add(form);
         dialog.getFooter().add(Ui.button("Cancel", dialog::close), Ui.primary("Create connector", () -> {
-            ConnectorService.NewConnector created = connectors.create(form.spec(null));
+            var creation = connectors.create(form.spec(null));
+            ConnectorService.NewConnector created = creation.result();
             dialog.close();
             getChildren().findFirst().ifPresent(c -> refresh((VerticalLayout) c));
             if (created.signingSecret() != null) {
                 new SecretShownOnce(created.connector().name(), created.signingSecret()).open();
             }
+            Ui.warnIfNotAudited(creation.auditWritten());
         }));
         dialog.open();
     }

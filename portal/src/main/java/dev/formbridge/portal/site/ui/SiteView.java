@@ -148,7 +148,8 @@ class SiteView extends VerticalLayout implements BeforeEnterObserver {
                 graceHours));
         dialog.getFooter().add(Ui.button("Cancel", dialog::close), Ui.primary("Rotate", () -> {
             int hours = graceHours.getValue() == null ? 0 : graceHours.getValue();
-            SiteService.NewSecret rotated = sites.rotate(siteId, site.version(), Duration.ofHours(hours));
+            var rotation = sites.rotate(siteId, site.version(), Duration.ofHours(hours));
+            SiteService.NewSecret rotated = rotation.result();
             dialog.close();
             render(rotated.site());
             new NewSecretDialog(
@@ -156,6 +157,7 @@ class SiteView extends VerticalLayout implements BeforeEnterObserver {
                             ingestUrl,
                             "New signing secret for " + rotated.site().name())
                     .open();
+            Ui.warnIfNotAudited(rotation.auditWritten());
         }));
         dialog.open();
     }

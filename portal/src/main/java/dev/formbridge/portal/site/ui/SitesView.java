@@ -80,7 +80,8 @@ class SitesView extends VerticalLayout {
         url.setRequired(true);
         dialog.add(new VerticalLayout(name, url));
         dialog.getFooter().add(Ui.button("Cancel", dialog::close), Ui.primary("Register", () -> {
-            SiteService.NewSecret created = sites.register(name.getValue(), url.getValue());
+            var registered = sites.register(name.getValue(), url.getValue());
+            SiteService.NewSecret created = registered.result();
             dialog.close();
             refresh();
             new NewSecretDialog(
@@ -88,6 +89,7 @@ class SitesView extends VerticalLayout {
                             ingestUrl,
                             "Site registered: " + created.site().name())
                     .open();
+            Ui.warnIfNotAudited(registered.auditWritten());
         }));
         dialog.open();
         name.focus();

@@ -80,8 +80,10 @@ class SubmissionView extends VerticalLayout implements BeforeEnterObserver {
                                     + "The audit log keeps that you erased it.",
                             "Erase",
                             () -> {
-                                SubmissionErasure erased = submissions.erase(submission.id());
+                                var erasure = submissions.erase(submission.id());
+                                SubmissionErasure erased = erasure.result();
                                 Ui.success("Erased the submission and " + erased.deliveries() + " deliveries.");
+                                Ui.warnIfNotAudited(erasure.auditWritten());
                                 getUI().ifPresent(ui -> ui.navigate(SubmissionsView.class));
                             })));
         }
