@@ -24,6 +24,28 @@ public sealed interface DeliveryRequest {
     RequestPreview preview();
 
     /**
+     * {@code url} as the portal may show it (in a dry run, in the audit log): every query value masked, since it is
+     * often a token, and with {@code secretPath} the path after its first segment (Slack incoming webhooks).
+     */
+    static String maskedUrl(URI url, boolean secretPath) {
+        String shown = url.getScheme() + "://" + url.getRawAuthority();
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        if (secretPath && path.length() > 1) {
+            int second = path.indexOf('/', 1);
+            shown += (second < 0 ? "/" : path.substring(0, second + 1)) + MASK;
+        } else {
+            shown += path;
+        }
+        if (url.getRawQuery() != null) {
+            shown += "?"
+                    + java.util.Arrays.stream(url.getRawQuery().split("&"))
+                            .map(pair -> pair.contains("=") ? pair.substring(0, pair.indexOf('=') + 1) + MASK : pair)
+                            .collect(Collectors.joining("&"));
+        }
+        return shown;
+    }
+
+    /**
      * An HTTP POST. {@code secretHeaders}: headers whose values are credentials (auth and custom headers, the
      * signature); {@code secretPath}: the URL's path is itself a credential (Slack incoming webhooks).
      */
@@ -48,7 +70,12 @@ public sealed interface DeliveryRequest {
             Map<String, String> shown = new LinkedHashMap<>();
             headers.forEach((name, value) ->
                     shown.put(name, secretHeaders.contains(name.toLowerCase(Locale.ROOT)) ? mask(name, value) : value));
-            return new RequestPreview("POST", maskedUrl(), shown, new String(body, StandardCharsets.UTF_8), null);
+            return new RequestPreview(
+                    "POST",
+                    DeliveryRequest.maskedUrl(url, secretPath),
+                    shown,
+                    new String(body, StandardCharsets.UTF_8),
+                    null);
         }
 
         private static String mask(String name, String value) {
@@ -59,25 +86,6 @@ public sealed interface DeliveryRequest {
             }
             var scheme = AUTH_SCHEME.matcher(value);
             return scheme.matches() ? scheme.group(1) + " " + MASK : MASK;
-        }
-
-        private String maskedUrl() {
-            String shown = url.getScheme() + "://" + url.getRawAuthority();
-            String path = url.getRawPath() == null ? "" : url.getRawPath();
-            if (secretPath && path.length() > 1) {
-                int second = path.indexOf('/', 1);
-                shown += (second < 0 ? "/" : path.substring(0, second + 1)) + MASK;
-            } else {
-                shown += path;
-            }
-            if (url.getRawQuery() != null) {
-                shown += "?"
-                        + java.util.Arrays.stream(url.getRawQuery().split("&"))
-                                .map(pair ->
-                                        pair.contains("=") ? pair.substring(0, pair.indexOf('=') + 1) + MASK : pair)
-                                .collect(Collectors.joining("&"));
-            }
-            return shown;
         }
     }
 

@@ -91,6 +91,35 @@ class ConnectorAdminTest {
     }
 
     @Test
+    void a_webhook_urls_query_values_are_masked_in_the_audit_log() {
+        // GIVEN a webhook whose URL carries a token in its query string
+        var created = portal.connectorAdmin
+                .create(ConnectorService.Spec.webhook("Hook", "http://127.0.0.1:9/hook?token=tok-CREATE&v=2"))
+                .result()
+                .connector();
+
+        // WHEN it is changed to another token and then restored
+        var updated = portal.connectorAdmin.update(
+                created.id(),
+                created.version(),
+                ConnectorService.Spec.webhook("Hook", "http://127.0.0.1:9/hook?token=tok-UPDATE"));
+        portal.connectorAdmin.restore(updated.id(), 1);
+
+        // THEN the audit events show where it goes, without the query values
+        var events = portal.auditAdmin
+                .page(AuditQuery.all().withActionPrefix("connector."), null)
+                .items();
+        assertThat(events)
+                .extracting(AuditEvent::action)
+                .contains("connector.created", "connector.updated", "connector.restored");
+        assertThat(events)
+                .allSatisfy(e -> assertThat(String.valueOf(e.before()) + e.after())
+                        .doesNotContain("tok-CREATE")
+                        .doesNotContain("tok-UPDATE"));
+        assertThat(events.getFirst().after()).contains("http://127.0.0.1:9/hook?token=••••••&v=••••••");
+    }
+
+    @Test
     void a_save_from_a_form_loaded_before_someone_else_saved_is_refused_and_overwrites_nothing() {
         // GIVEN two admins who opened the connector's page
         var id = portal.connectorAdmin
