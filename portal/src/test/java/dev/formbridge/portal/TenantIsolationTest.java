@@ -114,7 +114,8 @@ class TenantIsolationTest {
         assertThat(portal.submissionAdmin.page(SubmissionQuery.all(), null).items())
                 .isEmpty();
         StringWriter csv = new StringWriter();
-        assertThat(portal.submissionAdmin.exportCsv(SubmissionQuery.all(), csv)).isZero();
+        assertThat(portal.submissionAdmin.export(SubmissionQuery.all()).writeTo(csv))
+                .isZero();
         assertThat(csv.toString()).doesNotContain(id.value());
         portal.signIn(ALICE);
         assertThat(portal.submissionAdmin.get(id).submission().formId()).isEqualTo("contact");

@@ -29,10 +29,33 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    /** Where a request came from: IP address and browser, either may be null. */
+    public record Origin(String ip, String userAgent) {}
+
+    /**
+     * The origin of the current request. Read it while the request's session is locked when the event is written
+     * later, outside the lock (a download).
+     */
+    public Origin origin() {
+        return new Origin(clientAddress(), userAgent());
+    }
+
     /** Records a change to {@code tenant}'s data by {@code actor}; {@code before} and {@code after} may be null. */
     public void record(
             TenantId tenant, String actor, String action, String target, Map<String, ?> before, Map<String, ?> after) {
-        audit.append(event(tenant, actor, action, target, before, after));
+        record(origin(), tenant, actor, action, target, before, after);
+    }
+
+    /** Like {@link #record(TenantId, String, String, String, Map, Map)}, from an origin read earlier. */
+    public void record(
+            Origin origin,
+            TenantId tenant,
+            String actor,
+            String action,
+            String target,
+            Map<String, ?> before,
+            Map<String, ?> after) {
+        audit.append(event(origin, tenant, actor, action, target, before, after));
     }
 
     /**
@@ -53,7 +76,7 @@ public class AuditTrail {
             String target,
             Map<String, ?> before,
             Map<String, ?> after) {
-        AuditEvent event = event(tenant, actor, action, target, before, after);
+        AuditEvent event = event(origin(), tenant, actor, action, target, before, after);
         try {
             audit.append(event);
             return new Audited<>(result, true);
@@ -76,10 +99,16 @@ public class AuditTrail {
     }
 
     private AuditEvent event(
-            TenantId tenant, String actor, String action, String target, Map<String, ?> before, Map<String, ?> after) {
+            Origin origin,
+            TenantId tenant,
+            String actor,
+            String action,
+            String target,
+            Map<String, ?> before,
+            Map<String, ?> after) {
         return AuditEvent.of(tenant, clock.instant(), actor, action, target)
                 .withChange(json(before), json(after))
-                .withOrigin(clientAddress(), userAgent());
+                .withOrigin(origin.ip(), origin.userAgent());
     }
 
     private static String json(Map<String, ?> values) {

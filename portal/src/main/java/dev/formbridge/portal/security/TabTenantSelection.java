@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * its open pages keep acting on the organisation they show.
  */
 @Component
-class TabTenantSelection implements TenantSelection {
+public class TabTenantSelection implements TenantSelection {
     private static final String SELECTED = TabTenantSelection.class.getName() + ".selected";
 
     @Override

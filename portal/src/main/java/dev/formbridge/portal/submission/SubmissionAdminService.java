@@ -72,18 +72,40 @@ public class SubmissionAdminService {
                 Map.of("deliveries", erased.deliveries(), "deadLetters", erased.deadLetters()));
     }
 
-    /** Streams the matching submissions as CSV into {@code out}; returns the row count. */
-    public long exportCsv(SubmissionQuery query, Writer out) throws IOException {
-        Access access = tenants.read();
-        long rows = submissions.exportCsv(access.tenant(), query, out);
-        audit.record(
-                access.tenant(),
-                access.actor(),
-                "submission.exported",
-                "csv",
-                null,
-                Map.of("rows", rows, "filter", String.valueOf(query)));
-        return rows;
+    /**
+     * A CSV export of the submissions matching {@code query}, with everything it takes from the session read now
+     * (the organisation, the user, the request's origin): call this under the session lock, then stream it with
+     * {@link Export#writeTo} without the lock, as Vaadin runs downloads.
+     */
+    public Export export(SubmissionQuery query) {
+        return new Export(tenants.read(), query, audit.origin());
+    }
+
+    /** A prepared export; streaming it reads nothing from the session. */
+    public final class Export {
+        private final Access access;
+        private final SubmissionQuery query;
+        private final AuditTrail.Origin origin;
+
+        private Export(Access access, SubmissionQuery query, AuditTrail.Origin origin) {
+            this.access = access;
+            this.query = query;
+            this.origin = origin;
+        }
+
+        /** Streams the matching submissions as CSV into {@code out} and audits the export; returns the row count. */
+        public long writeTo(Writer out) throws IOException {
+            long rows = submissions.exportCsv(access.tenant(), query, out);
+            audit.record(
+                    origin,
+                    access.tenant(),
+                    access.actor(),
+                    "submission.exported",
+                    "csv",
+                    null,
+                    Map.of("rows", rows, "filter", String.valueOf(query)));
+            return rows;
+        }
     }
 
     /** A submission id from a route parameter, if it is well-formed (else: not found). */

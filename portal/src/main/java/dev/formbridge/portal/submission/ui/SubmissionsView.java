@@ -14,8 +14,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadEvent;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.formbridge.portal.base.ui.Pager;
 import dev.formbridge.portal.base.ui.Ui;
 import dev.formbridge.portal.site.SiteAdminService;
@@ -26,11 +24,6 @@ import dev.formbridge.submission.SubmissionQuery;
 import dev.formbridge.submission.SubmissionStatus;
 import dev.formbridge.submission.SubmissionSummary;
 import jakarta.annotation.security.PermitAll;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +56,7 @@ class SubmissionsView extends VerticalLayout {
         siteNames = siteList.stream().collect(Collectors.toMap(s -> s.id().value(), Site::name));
         configureFilters(siteList);
         configureGrid();
-        Anchor export = new Anchor((DownloadHandler) this::exportCsv, AttachmentType.DOWNLOAD, "Export CSV");
+        Anchor export = new Anchor(new CsvDownload(submissions, () -> query), AttachmentType.DOWNLOAD, "Export CSV");
         HorizontalLayout filters = new HorizontalLayout(site, form, status, from, to, Ui.primary("Apply", this::apply));
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -127,13 +120,5 @@ class SubmissionsView extends VerticalLayout {
                 page.items().isEmpty() && pager.onFirstPage()
                         ? "No submissions match. Register a site and send a test submission from its page to see one here."
                         : "");
-    }
-
-    private void exportCsv(DownloadEvent event) throws IOException {
-        event.setFileName("submissions-" + LocalDate.now(ZoneOffset.UTC) + ".csv");
-        event.setContentType("text/csv; charset=utf-8");
-        try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-            submissions.exportCsv(query, out);
-        }
     }
 }
