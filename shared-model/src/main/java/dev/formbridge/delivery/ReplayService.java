@@ -1,6 +1,7 @@
 package dev.formbridge.delivery;
 
 import dev.formbridge.Json;
+import dev.formbridge.StateConflictException;
 import dev.formbridge.audit.AuditEvent;
 import dev.formbridge.audit.AuditRepository;
 import dev.formbridge.connector.ConnectorId;
@@ -53,8 +54,8 @@ public final class ReplayService {
                 .find(tenant, submission, connector)
                 .orElseThrow(() -> new NoSuchElementException("no delivery of " + submission + " to " + connector));
         if (delivery.status() == DeliveryStatus.PENDING) {
-            throw new IllegalStateException(
-                    "delivery " + delivery.id() + " is still pending: it will be attempted anyway");
+            throw new StateConflictException(
+                    "This delivery is still pending: it will be attempted anyway, no replay is needed.");
         }
         requeue(List.of(delivery));
         audit.append(AuditEvent.of(

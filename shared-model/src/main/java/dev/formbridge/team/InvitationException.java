@@ -1,7 +1,9 @@
 package dev.formbridge.team;
 
+import dev.formbridge.UserFacing;
+
 /** An invitation could not be accepted; {@link #reason()} tells the portal which message to show. */
-public final class InvitationException extends RuntimeException {
+public final class InvitationException extends RuntimeException implements UserFacing {
     /** Why an invitation was refused. */
     public enum Reason {
         /** No invitation has this token (unknown, mistyped or tampered with). */

@@ -1,5 +1,6 @@
 package dev.formbridge.team;
 
+import dev.formbridge.StateConflictException;
 import dev.formbridge.team.InvitationException.Reason;
 import dev.formbridge.team.TeamService.NewInvitation;
 import dev.formbridge.tenant.TenantId;
@@ -84,7 +85,7 @@ final class Invitations {
         }
         Invitation now = invitations.find(tenant, id).orElseThrow(() -> noInvitation(id));
         if (now.status() == InvitationStatus.ACCEPTED) {
-            throw new IllegalStateException("This invitation has been accepted already; remove the member instead.");
+            throw new StateConflictException("This invitation has been accepted already; remove the member instead.");
         }
         return now;
     }

@@ -1,12 +1,13 @@
 package dev.formbridge.portal.security;
 
+import dev.formbridge.UserFacing;
 import java.util.function.Function;
 
 /**
  * What a user sees for anything that does not exist <em>for them</em>: another organisation's ids get exactly this,
  * so the portal never tells whether they exist.
  */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends RuntimeException implements UserFacing {
     public NotFoundException(String what) {
         super(what + " was not found");
     }

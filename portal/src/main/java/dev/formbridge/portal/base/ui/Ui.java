@@ -12,12 +12,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import dev.formbridge.portal.security.NotFoundException;
-import dev.formbridge.portal.security.StalePageException;
+import dev.formbridge.UserFacing;
 import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.storage.StorageUnavailableException;
-import dev.formbridge.team.InvitationException;
-import dev.formbridge.team.PermissionDeniedException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -87,13 +84,15 @@ public final class Ui {
         }
     }
 
+    /**
+     * What to tell the user about a failed action: the message of a refusal written for them ({@link UserFacing}: a
+     * permission, an invitation, a state conflict, not found, an outbound URL refused; and invalid input), a fixed text
+     * for a concurrent change or an outage, and for anything else (a bug) a generic text, with the cause logged.
+     */
     public static String messageFor(RuntimeException e) {
         return switch (e) {
             case IllegalArgumentException refused -> refused.getMessage();
-            case PermissionDeniedException denied -> denied.getMessage();
-            case InvitationException invitation -> invitation.getMessage();
-            case NotFoundException notFound -> notFound.getMessage();
-            case StalePageException stale -> stale.getMessage();
+            case RuntimeException refused when refused instanceof UserFacing -> refused.getMessage();
             case NoSuchElementException notFound -> "Not found.";
             case ConcurrentModificationException changed ->
                 "Someone else changed this at the same time. Reload and try again.";
