@@ -32,6 +32,8 @@ import java.util.List;
 @PageTitle("Deliveries · Form-Bridge")
 @PermitAll
 class DeliveriesView extends VerticalLayout {
+    static final String CHOOSE = "Choose a connector and the time (UTC) to look at deliveries since.";
+
     private final DeliveryAdminService deliveries;
     private final boolean canChange;
     private final Select<Connector> connector = new Select<>();
@@ -142,6 +144,7 @@ class DeliveriesView extends VerticalLayout {
 
     private void refresh() {
         if (connector.getValue() == null || since.getValue() == null) {
+            Ui.error(CHOOSE);
             return;
         }
         Ui.run(() -> {
@@ -155,6 +158,10 @@ class DeliveriesView extends VerticalLayout {
 
     private void confirmReplayFailed() {
         var chosen = connector.getValue();
+        if (chosen == null || since.getValue() == null) {
+            Ui.error(CHOOSE);
+            return;
+        }
         var from = since.getValue().toInstant(ZoneOffset.UTC);
         int count = deliveries.countFailedSince(chosen.id(), from);
         if (count == 0) {
