@@ -42,7 +42,10 @@ public final class BrowserTabs {
         return tab;
     }
 
-    /** Runs {@code action} as a request of {@code tab} by {@code user}: session locked, the tab the current UI. */
+    /**
+     * Runs {@code action} as a request of {@code tab} by {@code user} (null: whoever is signed in): session locked,
+     * the tab the current UI.
+     */
     public <T> T request(UI tab, String user, Supplier<T> action) {
         VaadinSession session = tab.getSession();
         return within(session, tab, user, () -> {
@@ -75,7 +78,9 @@ public final class BrowserTabs {
         UI previousTab = UI.getCurrent();
         VaadinSession.setCurrent(session);
         UI.setCurrent(tab);
-        portal.signIn(user);
+        if (user != null) {
+            portal.signIn(user);
+        }
         try {
             return action.get();
         } finally {

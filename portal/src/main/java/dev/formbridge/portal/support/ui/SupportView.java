@@ -39,14 +39,22 @@ class SupportView extends VerticalLayout {
     private final TextField action = new TextField("Action starts with");
     private final Button moreEvents = new Button("More events");
     private String organisationsCursor;
+    private Listing shownEvents;
     private String eventsCursor;
+
+    /** The audit events listing on show: "More events" continues it, whatever the filter fields hold now. */
+    private record Listing(LocalDate day, AuditQuery query) {}
 
     SupportView(SupportService support) {
         this.support = support;
         configureOrganisations();
         HorizontalLayout filters = new HorizontalLayout(day, actor, action, Ui.primary("Show", this::showEvents));
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        moreEvents.addClickListener(click -> Ui.run(() -> appendEvents(eventsCursor)));
+        moreEvents.addClickListener(click -> Ui.run(this::moreEvents));
+        // a cursor belongs to the listing it came from: a changed filter needs "Show" before there is more of it
+        day.addValueChangeListener(change -> forgetEventsCursor());
+        actor.addValueChangeListener(change -> forgetEventsCursor());
+        action.addValueChangeListener(change -> forgetEventsCursor());
         add(Ui.page(
                 "Support console",
                 new H3("Health today (UTC)"),
@@ -112,18 +120,29 @@ class SupportView extends VerticalLayout {
     }
 
     private void showEvents() {
-        events.setItems();
-        appendEvents(null);
-    }
-
-    private void appendEvents(String cursor) {
         AuditQuery query = AuditQuery.all();
         if (!actor.getValue().isBlank())
             query = query.withActor(actor.getValue().strip());
         if (!action.getValue().isBlank())
             query = query.withActionPrefix(action.getValue().strip());
-        LocalDate chosen = day.getValue() == null ? LocalDate.now(ZoneOffset.UTC) : day.getValue();
-        Page<AuditEvent> page = support.auditAcrossOrganisations(chosen, query, cursor);
+        shownEvents = new Listing(day.getValue() == null ? LocalDate.now(ZoneOffset.UTC) : day.getValue(), query);
+        events.setItems();
+        appendEvents(null);
+    }
+
+    private void moreEvents() {
+        if (eventsCursor != null) {
+            appendEvents(eventsCursor);
+        }
+    }
+
+    private void forgetEventsCursor() {
+        eventsCursor = null;
+        moreEvents.setVisible(false);
+    }
+
+    private void appendEvents(String cursor) {
+        Page<AuditEvent> page = support.auditAcrossOrganisations(shownEvents.day(), shownEvents.query(), cursor);
         var all = new java.util.ArrayList<AuditEvent>(
                 cursor == null
                         ? java.util.List.of()
