@@ -53,12 +53,19 @@ public final class SiteRepository {
         return item.toSite();
     }
 
+    /**
+     * The site, read strongly consistent (as connectors and members are): a change reads it right before its
+     * conditional write, and an eventually consistent read could return the version before the previous change and
+     * fail that write with a spurious conflict. Ingest's directory reads through here too, rarely (it caches), and so
+     * sees a secret rotated a moment ago.
+     */
     public Optional<Site> find(TenantId tenantId, SiteId siteId) {
         Key key = Key.builder()
                 .partitionValue(Keys.sitesPk(tenantId))
                 .sortValue(Keys.siteSk(siteId))
                 .build();
-        return Optional.ofNullable(Storage.call("read site", () -> table.getItem(key)))
+        return Optional.ofNullable(Storage.call(
+                        "read site", () -> table.getItem(r -> r.key(key).consistentRead(true))))
                 .map(SiteItem::toSite);
     }
 

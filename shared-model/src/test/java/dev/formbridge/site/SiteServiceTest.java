@@ -7,24 +7,30 @@ import dev.formbridge.secret.LocalKeyFileCipher;
 import dev.formbridge.storage.ConcurrentModificationException;
 import dev.formbridge.storage.Storage;
 import dev.formbridge.tenant.TenantId;
+import dev.formbridge.testutils.InterceptedDynamo;
 import dev.formbridge.testutils.LocalDynamo;
 import dev.formbridge.testutils.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 class SiteServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final TenantId tenantA = TenantId.next();
     private final TenantId tenantB = TenantId.next();
     private SiteService sites;
+    private Path keys;
 
     @BeforeEach
     void setUp(@TempDir Path keys) {
+        this.keys = keys;
         Storage storage = LocalDynamo.newStorage();
         sites = new SiteService(storage, LocalKeyFileCipher.fromKeyFile(keys.resolve("master.key")), clock);
     }
@@ -117,5 +123,35 @@ class SiteServiceTest {
         assertThat(sites.retirePreviousSecret(tenantA, shown.id(), rotated.version())
                         .secrets())
                 .hasSize(1);
+    }
+
+    @Test
+    void a_site_is_read_strongly_consistent_before_it_is_changed() {
+        // GIVEN a site service whose reads are recorded
+        List<GetItemRequest> reads = new CopyOnWriteArrayList<>();
+        Storage storage = LocalDynamo.newStorage();
+        SiteService recorded = new SiteService(
+                new Storage(
+                        InterceptedDynamo.wrap(storage.dynamo(), (request, call) -> {
+                            if (request instanceof GetItemRequest read) {
+                                reads.add(read);
+                            }
+                            return call.proceed();
+                        }),
+                        storage.definition()),
+                LocalKeyFileCipher.fromKeyFile(keys.resolve("master.key")),
+                clock);
+        Site site = recorded.register(tenantA, "Shop", "https://shop.example").site();
+
+        // WHEN it is changed twice back to back
+        Site rotated = recorded.rotateSecret(tenantA, site.id(), site.version(), Duration.ofHours(24))
+                .site();
+        recorded.retirePreviousSecret(tenantA, site.id(), rotated.version());
+        recorded.setStatus(tenantA, site.id(), SiteStatus.DISABLED);
+
+        // THEN every read before a write was strongly consistent
+        assertThat(reads)
+                .isNotEmpty()
+                .allSatisfy(read -> assertThat(read.consistentRead()).isTrue());
     }
 }
