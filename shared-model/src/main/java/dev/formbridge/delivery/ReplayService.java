@@ -57,7 +57,10 @@ public final class ReplayService {
             throw new StateConflictException(
                     "This delivery is still pending: it will be attempted anyway, no replay is needed.");
         }
-        requeue(List.of(delivery));
+        RuntimeException failure = requeue(List.of(delivery)).failure();
+        if (failure != null) {
+            throw failure; // nothing was queued, nothing changed: no audit event
+        }
         audit.append(AuditEvent.of(
                 tenant,
                 clock.instant(),
@@ -74,16 +77,18 @@ public final class ReplayService {
 
     /** Replays every failed delivery of a connector created since {@code since}; returns how many were queued. */
     public int replayFailedSince(TenantId tenant, ConnectorId connector, Instant since, String actor) {
-        int queued = requeue(failedSince(tenant, connector, since));
-        audit.append(AuditEvent.of(tenant, clock.instant(), actor, "connector.replayed", connector.value())
-                .withChange(
-                        null,
-                        Json.MAPPER
-                                .createObjectNode()
-                                .put("queued", queued)
-                                .put("failedSince", since.toString())
-                                .toString()));
-        return queued;
+        Replayed replayed = requeue(failedSince(tenant, connector, since));
+        return recorded(
+                replayed,
+                AuditEvent.of(tenant, clock.instant(), actor, "connector.replayed", connector.value())
+                        .withChange(
+                                null,
+                                Json.MAPPER
+                                        .createObjectNode()
+                                        .put("queued", replayed.queued())
+                                        .put("failedSince", since.toString())
+                                        .put("complete", replayed.failure() == null)
+                                        .toString()));
     }
 
     /** Sends a submission again to every connector that matches it now (new matches get new deliveries). */
@@ -94,12 +99,18 @@ public final class ReplayService {
         List<Delivery> again = deliveries.ofSubmission(tenant, id).stream()
                 .filter(d -> d.status() != DeliveryStatus.PENDING)
                 .toList();
-        int queued = fresh.size() + requeue(again);
-        audit.append(AuditEvent.of(tenant, clock.instant(), actor, "submission.replayed", id.value())
-                .withChange(
-                        null,
-                        Json.MAPPER.createObjectNode().put("queued", queued).toString()));
-        return queued;
+        Replayed replayed = requeue(again);
+        return fresh.size()
+                + recorded(
+                        replayed,
+                        AuditEvent.of(tenant, clock.instant(), actor, "submission.replayed", id.value())
+                                .withChange(
+                                        null,
+                                        Json.MAPPER
+                                                .createObjectNode()
+                                                .put("queued", fresh.size() + replayed.queued())
+                                                .put("complete", replayed.failure() == null)
+                                                .toString()));
     }
 
     private List<Delivery> failedSince(TenantId tenant, ConnectorId connector, Instant since) {
@@ -108,15 +119,45 @@ public final class ReplayService {
                 .toList();
     }
 
-    private int requeue(List<Delivery> toReplay) {
+    /** How many deliveries a replay queued, and what stopped it (null: nothing). */
+    private record Replayed(int queued, RuntimeException failure) {}
+
+    /** Queues the deliveries one by one, up to the first failure (the ones before it stay queued). */
+    private Replayed requeue(List<Delivery> toReplay) {
         Instant now = clock.instant();
         int queued = 0;
         for (Delivery delivery : toReplay) {
-            if (requeue(delivery, now)) {
-                queued++;
+            try {
+                if (requeue(delivery, now)) {
+                    queued++;
+                }
+            } catch (RuntimeException e) {
+                return new Replayed(queued, e);
             }
         }
-        return queued;
+        return new Replayed(queued, null);
+    }
+
+    /**
+     * Writes the replay's audit event, also for a replay a failure stopped after it had queued some deliveries (those
+     * changed: the event says how many, and that it is not complete), then passes the failure on.
+     */
+    private int recorded(Replayed replayed, AuditEvent event) {
+        RuntimeException failure = replayed.failure();
+        if (failure == null || replayed.queued() > 0) {
+            try {
+                audit.append(event);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return replayed.queued();
     }
 
     /**

@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The ingest path, independent of what carries the request: checks in the order that is cheapest and leaks least
@@ -62,6 +63,11 @@ public final class IngestService {
     private static final Duration TIME_TO_STORE = DynamoClients.API_CALL_TIMEOUT.plus(TIME_TO_MARK);
     /** Less than this left for the bus after the insert: mark at once instead of a publish that cannot succeed. */
     private static final Duration MIN_TIME_TO_PUBLISH = Duration.ofSeconds(1);
+    /**
+     * The least time a call must leave ingest to store a submission and publish it: a function given less answers every
+     * request 503 (the CDK app's ingest timeout is checked against it).
+     */
+    public static final Duration LEAST_TIME_TO_ACCEPT = TIME_TO_STORE.plus(MIN_TIME_TO_PUBLISH);
     /** How often a bad signature may make ingest re-read its site from storage (per site and container). */
     static final Duration SIGNATURE_RECHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -319,8 +325,14 @@ public final class IngestService {
                 now,
                 SubmissionStatus.ACCEPTED,
                 now.plus(entry.tenant().retention()));
-        if (!submissions.insertIfAbsent(submission)) {
-            return duplicate(entry, webhookId);
+        if (!insert(submission)) {
+            Submission original = submissions
+                    .findByWebhookId(entry.site().tenantId(), entry.site().id(), webhookId)
+                    .orElseThrow(() -> new StorageUnavailableException("a duplicate vanished (expired?)", null));
+            if (!original.id().equals(submission.id())) {
+                return duplicate(entry, original);
+            }
+            // our own put, written although its answer was lost, then refused when the SDK retried it: ours to publish
         }
         MDC.put("submissionId", submission.id().value());
         Duration forPublish = deadline == null
@@ -341,10 +353,29 @@ public final class IngestService {
         return new Accepted(submission.id());
     }
 
-    private IngestResult duplicate(SiteDirectory.Entry entry, String webhookId) {
-        Submission original = submissions
-                .findByWebhookId(entry.site().tenantId(), entry.site().id(), webhookId)
-                .orElseThrow(() -> new StorageUnavailableException("a duplicate vanished (expired?)", null));
+    /**
+     * Stores the submission unless its webhook-id is taken. When the store fails, its put may still have been written
+     * (the answer was lost): then the item is marked, so the sender's retry or the sweep publishes it, instead of the
+     * retry finding it accepted and answering 200 for an event that never went out.
+     */
+    private boolean insert(Submission submission) {
+        try {
+            return submissions.insertIfAbsent(submission);
+        } catch (StorageUnavailableException e) {
+            try {
+                submissions.markPublishPending(submission, clock.instant());
+                log.warn(
+                        "the store failed but the submission was written: marked {}", SubmissionStatus.PUBLISH_PENDING);
+            } catch (ConditionalCheckFailedException notWritten) {
+                // nothing of ours is stored: the sender's retry stores it
+            } catch (StorageUnavailableException stillDown) {
+                log.warn("the store failed and is still down; if the submission was written, it has no event");
+            }
+            throw e;
+        }
+    }
+
+    private IngestResult duplicate(SiteDirectory.Entry entry, Submission original) {
         MDC.put("submissionId", original.id().value());
         if (original.status() == SubmissionStatus.PUBLISH_PENDING) {
             if (!publish(original, null)) {

@@ -37,6 +37,11 @@ public record SubmissionPayload(String formId, int fieldCount, String text) {
      */
     public static SubmissionPayload parse(byte[] body) {
         String text = utf8(body);
+        if (text.startsWith("\uFEFF")) {
+            // Jackson skips a byte order mark only in bytes; RFC 8259 says senders must not add one
+            throw new InvalidPayloadException(
+                    true, "the body starts with a byte order mark (BOM): send JSON without one");
+        }
         JsonNode root;
         try {
             root = STRICT.readTree(text);

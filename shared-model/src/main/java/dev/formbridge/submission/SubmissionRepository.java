@@ -148,6 +148,8 @@ public final class SubmissionRepository {
      * Marks a stored submission whose event could not be published {@code PUBLISH_PENDING} and puts it in the
      * platform-wide sweep index ({@link Keys#PUBLISH_PENDING_PK}), so it is routed even if its sender never retries
      * (ADR 0004). One small update, only on that failure.
+     *
+     * @throws ConditionalCheckFailedException if no item with this submission's id is stored under its key
      */
     public void markPublishPending(Submission submission, Instant at) {
         Storage.run(
@@ -155,21 +157,25 @@ public final class SubmissionRepository {
                 () -> dynamo.updateItem(b -> b.tableName(tableName)
                         .key(key(submission))
                         .updateExpression("SET #status = :status, #g2pk = :g2pk, #g2sk = :g2sk")
-                        .conditionExpression("attribute_exists(pk)")
+                        .conditionExpression("#id = :id")
                         .expressionAttributeNames(Map.of(
                                 "#status",
                                 "status",
                                 "#g2pk",
                                 TableDefinition.GSI2.partitionKey(),
                                 "#g2sk",
-                                TableDefinition.GSI2.sortKey()))
+                                TableDefinition.GSI2.sortKey(),
+                                "#id",
+                                "submissionId"))
                         .expressionAttributeValues(Map.of(
                                 ":status",
                                 AttributeValue.fromS(SubmissionStatus.PUBLISH_PENDING.name()),
                                 ":g2pk",
                                 AttributeValue.fromS(Keys.PUBLISH_PENDING_PK),
                                 ":g2sk",
-                                AttributeValue.fromS(Keys.publishPendingSk(at))))));
+                                AttributeValue.fromS(Keys.publishPendingSk(at)),
+                                ":id",
+                                AttributeValue.fromS(submission.id().value())))));
     }
 
     /** Marks a submission whose event went out after all {@code ACCEPTED}, and takes it out of the sweep index. */

@@ -87,6 +87,47 @@ class PublishPendingSweepTest {
                 .orElseThrow();
     }
 
+    /** Entries in the sweep's index partition, whatever their item's status. */
+    int sweepIndexEntries() {
+        return storage.dynamo()
+                .query(q -> q.tableName(storage.tableName())
+                        .indexName(dev.formbridge.storage.TableDefinition.GSI2.name())
+                        .keyConditionExpression("gsi2pk = :pk")
+                        .expressionAttributeValues(java.util.Map.of(
+                                ":pk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                        dev.formbridge.storage.Keys.PUBLISH_PENDING_PK))))
+                .count();
+    }
+
+    @Test
+    void one_submission_the_router_cannot_route_does_not_hold_up_the_others() {
+        busFailure.set(() -> {});
+        ingest.ingest(request("msg_a"));
+        clock.advance(Duration.ofSeconds(1));
+        busFailure.set(() -> {});
+        ingest.ingest(request("msg_b"));
+        clock.advance(PublishPendingSweep.GRACE.plusSeconds(1));
+        String unroutable = stored("msg_a").id().value();
+        Router failingForOne = new Router(
+                storage,
+                jobs -> {
+                    if (jobs.stream().anyMatch(j -> j.submissionId().equals(unroutable))) {
+                        throw new DeliveryQueue.DeliveryQueueException("queue refuses it (test)", jobs, null);
+                    }
+                    queued.addAll(jobs);
+                },
+                clock,
+                Duration.ZERO);
+
+        int routed = new PublishPendingSweep(storage, failingForOne, clock).sweep();
+
+        assertThat(routed).isEqualTo(1);
+        assertThat(stored("msg_a").status()).isEqualTo(SubmissionStatus.PUBLISH_PENDING);
+        assertThat(stored("msg_b").status()).isEqualTo(SubmissionStatus.ACCEPTED);
+        assertThat(sweep.sweep()).as("the next sweep routes the one left").isEqualTo(1);
+    }
+
     @Test
     void a_submission_whose_event_never_went_out_is_routed_by_the_sweep_after_the_grace_period_and_only_once() {
         busFailure.set(() -> {});
@@ -104,6 +145,7 @@ class PublishPendingSweepTest {
                 .satisfies(job -> assertThat(job.submissionId())
                         .isEqualTo(stored("msg_1").id().value()));
         assertThat(stored("msg_1").status()).isEqualTo(SubmissionStatus.ACCEPTED);
+        assertThat(sweepIndexEntries()).as("taken out of the sweep's index").isZero();
         assertThat(sweep.sweep()).isZero();
         assertThat(queued).hasSize(1);
         assertThat(new MetricCounterRepository(storage)

@@ -168,6 +168,13 @@ class ReplayServiceTest {
         assertFailedAndDeadLettered(failed.get(2));
         assertThat(replays(storage, failingAfter(0)).countFailedSince(tenant, connector.id(), START.minusSeconds(1)))
                 .isEqualTo(2);
+        // what was queued is a change: it is audited, as not complete
+        assertThat(new dev.formbridge.audit.AuditRepository(storage)
+                        .page(tenant, dev.formbridge.audit.AuditQuery.all(), null, 10)
+                        .items())
+                .filteredOn(event -> event.action().equals("connector.replayed"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.after()).contains("\"queued\":1", "\"complete\":false"));
     }
 
     @Test

@@ -407,6 +407,22 @@ class IngestServiceTest {
     }
 
     @Test
+    void a_body_with_a_byte_order_mark_is_refused_with_a_message_that_says_so() {
+        byte[] json = SignedRequests.body("f", "a@b.example").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[json.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, body, 3, json.length);
+
+        IngestResult result = ingest.ingest(signedBytes("msg_bom", body, "application/json"));
+
+        assertThat(((Refused) result).rejection()).isEqualTo(Rejection.INVALID_JSON);
+        assertThat(((Refused) result).message()).contains("byte order mark");
+        assertThat(stored("msg_bom")).isFalse();
+    }
+
+    @Test
     void a_utf16_body_is_refused_whether_its_charset_is_declared_or_not() {
         byte[] utf16 = SignedRequests.body("f", "a@b.example").getBytes(StandardCharsets.UTF_16LE);
 
@@ -528,5 +544,88 @@ class IngestServiceTest {
         // the mark's store call (5 s) and a second in hand stay out of the bus's share
         assertThat(bounds).containsExactly(Duration.ofSeconds(9));
         assertThat(bus.published()).hasSize(1);
+    }
+
+    /**
+     * The table as ingest sees it when the first put of a submission is written but its answer is lost: {@code
+     * afterWrite} runs right after that write and decides what the caller gets (the SDK's retry, or an error).
+     */
+    IngestService withLostPutAnswer(java.util.function.Function<Runnable, Object> afterWrite) {
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient real = storage.dynamo();
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient flaky =
+                (software.amazon.awssdk.services.dynamodb.DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {software.amazon.awssdk.services.dynamodb.DynamoDbClient.class},
+                        (proxy, method, args) -> {
+                            boolean submissionPut = method.getName().equals("putItem")
+                                    && args[0]
+                                            instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest put
+                                    && put.item().get("pk").s().contains("#MSG#");
+                            try {
+                                Object answer = method.invoke(real, args);
+                                if (submissionPut && first.compareAndSet(true, false)) {
+                                    return afterWrite.apply(() -> {
+                                        try {
+                                            method.invoke(real, args);
+                                        } catch (java.lang.reflect.InvocationTargetException e) {
+                                            throw (RuntimeException) e.getCause();
+                                        } catch (IllegalAccessException e) {
+                                            throw new IllegalStateException(e);
+                                        }
+                                    });
+                                }
+                                return answer;
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        Storage flakyStorage = new Storage(flaky, storage.definition());
+        return new IngestService(flakyStorage, cipher, bus, clock, IngestSettings.defaults());
+    }
+
+    @Test
+    void a_put_written_but_refused_when_the_sdk_retried_it_is_this_requests_own_and_is_published() {
+        IngestService flaky = withLostPutAnswer(retry -> {
+            retry.run(); // the SDK's retry: refused by the condition, the item being there
+            return null;
+        });
+
+        IngestResult result = flaky.ingest(SignedRequests.request(
+                site.site().key(),
+                site.secret(),
+                "msg_retried_put",
+                clock.instant(),
+                SignedRequests.body("f", "a@b.c")));
+
+        assertThat(result).isInstanceOf(Accepted.class);
+        assertThat(bus.published()).hasSize(1);
+        assertThat(stored("msg_retried_put")).isTrue();
+    }
+
+    @Test
+    void a_put_written_but_whose_answer_was_lost_is_marked_so_the_senders_retry_publishes_it() {
+        IngestService flaky = withLostPutAnswer(retry -> {
+            throw software.amazon.awssdk.core.exception.SdkClientException.create("answer lost (test)");
+        });
+        var request = SignedRequests.request(
+                site.site().key(),
+                site.secret(),
+                "msg_lost_answer",
+                clock.instant(),
+                SignedRequests.body("f", "a@b.c"));
+
+        IngestResult first = flaky.ingest(request);
+        Submission stored = new SubmissionRepository(storage)
+                .findByWebhookId(tenant.id(), site.site().id(), "msg_lost_answer")
+                .orElseThrow();
+        IngestResult retry = ingest.ingest(request);
+
+        assertThat(((Refused) first).rejection()).isEqualTo(Rejection.UNAVAILABLE);
+        assertThat(stored.status()).isEqualTo(SubmissionStatus.PUBLISH_PENDING);
+        assertThat(retry).isEqualTo(new Duplicate(stored.id()));
+        assertThat(bus.published())
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains(stored.id().value()));
     }
 }

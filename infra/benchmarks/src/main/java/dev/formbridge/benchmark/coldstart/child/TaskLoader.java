@@ -10,9 +10,10 @@ import java.util.Arrays;
  * {@code TaskLoader <task dir> <main class> <args>…}: starts a child the way the Lambda Java runtime starts a function.
  * Lambda extracts the deployment package into {@code /var/task} and its runtime client loads the handler from there
  * through its own {@link URLClassLoader} (the client's {@code CustomerClassLoader}), made the thread's context loader;
- * the JVM's class path holds only the runtime's jars. Here the JVM's class path holds only this class, and the task
- * directory holds the extracted function jar with the other child classes. The loader's parent is the platform loader,
- * so the child classes on the class path never shadow the task directory's copies.
+ * the JVM's class path holds only the runtime's jars. Here the JVM's class path holds only the child jar (this class
+ * and the other children), never the function, and the task directory holds the extracted function jar with copies of
+ * the child classes. The loader's parent is the platform loader, so the children on the class path never shadow the
+ * task directory's copies, which are the ones that can see the function.
  */
 public final class TaskLoader {
     private TaskLoader() {}
