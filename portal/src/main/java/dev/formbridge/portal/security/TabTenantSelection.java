@@ -22,18 +22,30 @@ public class TabTenantSelection implements TenantSelection {
         return ui == null ? Optional.empty() : Optional.ofNullable((TenantId) ComponentUtil.getData(ui, SELECTED));
     }
 
+    /**
+     * @throws IllegalStateException without a current tab (a download or upload handler, a background task): the
+     *     latest choice may be another tab's, so such code reads the organisation under its tab's lock first
+     *     ({@code UI.accessSynchronously}) instead of silently acting on whichever tab switched last
+     */
     @Override
     public Optional<TenantId> latest() {
+        currentTab();
         return Optional.ofNullable((TenantId) session().getAttribute(SELECTED));
     }
 
     @Override
     public void set(TenantId tenant) {
-        UI ui = UI.getCurrent();
-        if (ui != null) {
-            ComponentUtil.setData(ui, SELECTED, tenant);
-        }
+        ComponentUtil.setData(currentTab(), SELECTED, tenant);
         session().setAttribute(SELECTED, tenant);
+    }
+
+    private static UI currentTab() {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            throw new IllegalStateException(
+                    "no browser tab is current: read the organisation under the tab's lock (UI.accessSynchronously)");
+        }
+        return ui;
     }
 
     private static VaadinSession session() {

@@ -144,6 +144,20 @@ class OrganisationPerTabTest {
                 .isEqualTo(tenantB);
     }
 
+    @Test
+    void code_running_without_a_current_tab_is_refused_instead_of_taking_another_tabs_organisation() {
+        // as Vaadin runs a download: the session, but no tab; the latest choice (B) is not what tab 1 shows (A)
+        tabs.download(
+                aliceSession,
+                ALICE,
+                () -> assertThatThrownBy(() -> portal.siteAdmin.register("Shop", "https://shop.example"))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("no browser tab is current"));
+
+        assertThat(portal.sites.list(tenantA)).isEmpty();
+        assertThat(portal.sites.list(tenantB)).isEmpty();
+    }
+
     private List<String> actions(TenantId tenant) {
         return portal.auditLog.page(tenant, AuditQuery.all(), null, 50).items().stream()
                 .map(AuditEvent::action)
