@@ -3,6 +3,7 @@ package dev.formbridge.local;
 import dev.formbridge.secret.SigningSecret;
 import dev.formbridge.secret.WebhookSignature;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,16 +23,40 @@ final class TestSender {
     private TestSender() {}
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, LocalConfig.fromEnvironment().runtimeFile(), System.out, System.err));
+    }
+
+    /**
+     * Sends and prints the answer; returns the exit code: 0 for a 2xx, 1 for another answer or no answer, 2 for bad
+     * arguments. Every failure is one line, never a stack trace.
+     */
+    static int run(String[] args, Path runtimeFile, PrintStream out, PrintStream err) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: send <site key> <secret> [ingest url]");
-            System.exit(2);
+            err.println("usage: send <site key> <secret> [ingest url]");
+            return 2;
         }
-        String url = args.length > 2
-                ? args[2]
-                : runningIngestUrl(LocalConfig.fromEnvironment().runtimeFile());
-        HttpResponse<String> response = send(URI.create(url), args[0], SigningSecret.parse(args[1]), sampleBody());
-        System.out.println(response.statusCode() + " " + response.body());
-        System.exit(response.statusCode() / 100 == 2 ? 0 : 1);
+        SigningSecret secret;
+        URI url;
+        try {
+            secret = SigningSecret.parse(args[1]);
+            url = URI.create(args.length > 2 ? args[2] : runningIngestUrl(runtimeFile));
+        } catch (IllegalArgumentException e) {
+            err.println("send: " + e.getMessage());
+            return 2;
+        }
+        HttpResponse<String> response;
+        try {
+            response = send(url, args[0], secret, sampleBody());
+        } catch (IOException e) {
+            err.println("send: nothing answers at " + url + " (" + e.getClass().getSimpleName()
+                    + "); start the system with scripts/run-local, or pass the ingest URL");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        out.println(response.statusCode() + " " + response.body());
+        return response.statusCode() / 100 == 2 ? 0 : 1;
     }
 
     /**
@@ -55,7 +80,8 @@ final class TestSender {
                 + "\"https://demo.example\",\"pageUrl\":\"https://demo.example/contact\",\"plugin\":\"form-bridge-test\"}}";
     }
 
-    static HttpResponse<String> send(URI url, String siteKey, SigningSecret secret, String body) throws Exception {
+    static HttpResponse<String> send(URI url, String siteKey, SigningSecret secret, String body)
+            throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String id = "msg_" + UUID.randomUUID();
         long timestamp = Instant.now().getEpochSecond();

@@ -29,6 +29,31 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void the_test_sender_answers_bad_arguments_and_a_stopped_runtime_with_one_line_not_a_stack_trace()
+            throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        String key = "fbk_01ARZ3NDEKTSV4RRFFQ69G5FAV_01ARZ3NDEKTSV4RRFFQ69G5FAW";
+        String secret = dev.formbridge.secret.SigningSecret.generate().reveal();
+        Path noRuntime = data.resolve("runtime.properties");
+
+        int badSecret = TestSender.run(new String[] {key, "not-a-secret"}, noRuntime, o, e);
+        int nothingThere =
+                TestSender.run(new String[] {key, secret, "http://127.0.0.1:9/v1/submissions"}, noRuntime, o, e);
+
+        assertThat(badSecret).isEqualTo(2);
+        assertThat(nothingThere).isEqualTo(1);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList())
+                .hasSize(2)
+                .satisfiesExactly(
+                        line -> assertThat(line).startsWith("send: invalid signing secret"),
+                        line -> assertThat(line).startsWith("send: nothing answers at http://127.0.0.1:9/"));
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void with_storage_down_ingest_answers_503_with_retry_after_and_publishes_nothing() throws Exception {
         try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.forTests(data, Map.of()))) {
             Sender sender = new Sender(runtime);
