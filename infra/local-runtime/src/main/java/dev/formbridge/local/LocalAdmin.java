@@ -40,6 +40,9 @@ final class LocalAdmin {
                     args[1],
                     args[2]);
             printSite(site, runtime.getProperty("ingest.url"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("refused: " + e.getMessage());
+            System.exit(1);
         }
     }
 
