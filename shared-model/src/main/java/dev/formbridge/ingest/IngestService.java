@@ -330,14 +330,12 @@ public final class IngestService {
                     .findByWebhookId(entry.site().tenantId(), entry.site().id(), webhookId)
                     .orElseThrow(() -> new StorageUnavailableException("a duplicate vanished (expired?)", null));
             if (!original.id().equals(submission.id())) {
-                return duplicate(entry, original);
+                return duplicate(entry, original, deadline);
             }
             // our own put, written although its answer was lost, then refused when the SDK retried it: ours to publish
         }
         MDC.put("submissionId", submission.id().value());
-        Duration forPublish = deadline == null
-                ? null
-                : Duration.between(clock.instant(), deadline).minus(TIME_TO_MARK);
+        Duration forPublish = timeForPublish(deadline);
         if (forPublish != null && forPublish.compareTo(MIN_TIME_TO_PUBLISH) < 0) {
             submissions.markPublishPending(submission, clock.instant());
             log.warn("too little time left to publish: marked {}", SubmissionStatus.PUBLISH_PENDING);
@@ -375,10 +373,14 @@ public final class IngestService {
         }
     }
 
-    private IngestResult duplicate(SiteDirectory.Entry entry, Submission original) {
+    private IngestResult duplicate(SiteDirectory.Entry entry, Submission original, Instant deadline) {
         MDC.put("submissionId", original.id().value());
         if (original.status() == SubmissionStatus.PUBLISH_PENDING) {
-            if (!publish(original, null)) {
+            Duration forPublish = timeForPublish(deadline);
+            if (forPublish != null && forPublish.compareTo(MIN_TIME_TO_PUBLISH) < 0) {
+                return refuse(entry.site().key(), unavailable()); // still marked: the next retry or the sweep
+            }
+            if (!publish(original, forPublish)) {
                 return refuse(entry.site().key(), unavailable());
             }
             submissions.markPublished(original);
@@ -388,6 +390,13 @@ public final class IngestService {
             log.info("duplicate webhook-id: answered with the original submission");
         }
         return new Duplicate(original.id());
+    }
+
+    /** What the bus may take before the deadline with a store call still possible after it; null: no bound. */
+    private Duration timeForPublish(Instant deadline) {
+        return deadline == null
+                ? null
+                : Duration.between(clock.instant(), deadline).minus(TIME_TO_MARK);
     }
 
     private boolean tooLate(Instant deadline, Duration needed) {

@@ -544,6 +544,16 @@ class IngestServiceTest {
         // the mark's store call (5 s) and a second in hand stay out of the bus's share
         assertThat(bounds).containsExactly(Duration.ofSeconds(9));
         assertThat(bus.published()).hasSize(1);
+
+        // a retry that publishes a marked submission is bounded the same way
+        bus.failing(true);
+        var marked = SignedRequests.request(
+                site.site().key(), site.secret(), "msg_marked", clock.instant(), SignedRequests.body("f", "a@b.c"));
+        assertThat(((Refused) bounded.ingest(marked, Duration.ofSeconds(15))).rejection())
+                .isEqualTo(Rejection.UNAVAILABLE);
+        bus.failing(false);
+        assertThat(bounded.ingest(marked, Duration.ofSeconds(14))).isInstanceOf(Duplicate.class);
+        assertThat(bounds).containsExactly(Duration.ofSeconds(9), Duration.ofSeconds(9), Duration.ofSeconds(8));
     }
 
     /**
