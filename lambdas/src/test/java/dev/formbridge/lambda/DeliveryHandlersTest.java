@@ -68,6 +68,32 @@ class DeliveryHandlersTest {
                 Duration.ofMinutes(1));
     }
 
+    /** Routes the submission to the fixture's connector, so its delivery job is queued. */
+    void routeSubmission() {
+        new Router(fixture.storage, queued::addAll, fixture.clock, Duration.ZERO)
+                .route(dev.formbridge.event.SubmissionAccepted.of(submission));
+    }
+
+    /** A worker over the fixture that sends webhooks with {@code webhook} and queues retries to {@code queue}. */
+    DeliveryWorker worker(dev.formbridge.delivery.DeliveryQueue queue, ConnectorSender webhook) {
+        return new DeliveryWorker(
+                fixture.storage,
+                queue,
+                Map.of(ConnectorType.WEBHOOK, webhook),
+                CircuitBreakers.defaults(fixture.clock),
+                counters(),
+                fixture.clock);
+    }
+
+    /** The sample batch, the routed job and an unreadable one, through the connector handler. */
+    SQSBatchResponse connectorBatch(DeliveryWorker worker) {
+        SQSEvent event = SampleEvents.load(
+                "delivery-jobs.json",
+                SQSEvent.class,
+                Map.of("GOOD_BODY", queued.getFirst().toJson().replace("\"", "\\\"")));
+        return new ConnectorHandler(worker, Environment.metrics()).handleRequest(event, new LocalContext("connector"));
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> event() {
         return SampleEvents.load(
@@ -96,23 +122,10 @@ class DeliveryHandlersTest {
 
     @Test
     void the_connector_handler_attempts_each_job_and_drops_unreadable_ones_without_failing_the_batch() {
-        new Router(fixture.storage, queued::addAll, fixture.clock, Duration.ZERO)
-                .route(dev.formbridge.event.SubmissionAccepted.of(submission));
+        routeSubmission();
         ConnectorSender accepting = (connector, delivery, s) -> SendOutcome.delivered(200, Duration.ofMillis(3));
-        DeliveryWorker worker = new DeliveryWorker(
-                fixture.storage,
-                queued::addAll,
-                Map.of(ConnectorType.WEBHOOK, accepting),
-                CircuitBreakers.defaults(fixture.clock),
-                counters(),
-                fixture.clock);
-        SQSEvent event = SampleEvents.load(
-                "delivery-jobs.json",
-                SQSEvent.class,
-                Map.of("GOOD_BODY", queued.getFirst().toJson().replace("\"", "\\\"")));
-
-        SQSBatchResponse response =
-                new ConnectorHandler(worker, Environment.metrics()).handleRequest(event, new LocalContext("connector"));
+        DeliveryWorker worker = worker(queued::addAll, accepting);
+        SQSBatchResponse response = connectorBatch(worker);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(new DeliveryRepository(fixture.storage).ofSubmission(submission.tenantId(), submission.id()))
@@ -122,24 +135,13 @@ class DeliveryHandlersTest {
 
     @Test
     void a_job_that_fails_on_storage_is_reported_so_sqs_redelivers_only_that_message() {
-        new Router(fixture.storage, queued::addAll, fixture.clock, Duration.ZERO)
-                .route(dev.formbridge.event.SubmissionAccepted.of(submission));
-        DeliveryWorker broken = new DeliveryWorker(
-                fixture.storage,
+        routeSubmission();
+        DeliveryWorker broken = worker(
                 jobs -> {
                     throw new IllegalStateException("queue down");
                 },
-                Map.of(ConnectorType.WEBHOOK, (c, d, s) -> SendOutcome.failed(500, Duration.ZERO, "HTTP 500", true)),
-                CircuitBreakers.defaults(fixture.clock),
-                counters(),
-                fixture.clock);
-        SQSEvent event = SampleEvents.load(
-                "delivery-jobs.json",
-                SQSEvent.class,
-                Map.of("GOOD_BODY", queued.getFirst().toJson().replace("\"", "\\\"")));
-
-        SQSBatchResponse response =
-                new ConnectorHandler(broken, Environment.metrics()).handleRequest(event, new LocalContext("connector"));
+                (c, d, s) -> SendOutcome.failed(500, Duration.ZERO, "HTTP 500", true));
+        SQSBatchResponse response = connectorBatch(broken);
 
         assertThat(response.getBatchItemFailures())
                 .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
@@ -148,25 +150,12 @@ class DeliveryHandlersTest {
 
     @Test
     void an_illegal_argument_while_processing_a_readable_job_is_reported_so_sqs_redelivers_it_and_not_dropped() {
-        new Router(fixture.storage, queued::addAll, fixture.clock, Duration.ZERO)
-                .route(dev.formbridge.event.SubmissionAccepted.of(submission));
+        routeSubmission();
         ConnectorSender throwing = (connector, delivery, s) -> {
             throw new IllegalArgumentException("a bug while processing, not an unreadable job");
         };
-        DeliveryWorker worker = new DeliveryWorker(
-                fixture.storage,
-                queued::addAll,
-                Map.of(ConnectorType.WEBHOOK, throwing),
-                CircuitBreakers.defaults(fixture.clock),
-                counters(),
-                fixture.clock);
-        SQSEvent event = SampleEvents.load(
-                "delivery-jobs.json",
-                SQSEvent.class,
-                Map.of("GOOD_BODY", queued.getFirst().toJson().replace("\"", "\\\"")));
-
-        SQSBatchResponse response =
-                new ConnectorHandler(worker, Environment.metrics()).handleRequest(event, new LocalContext("connector"));
+        DeliveryWorker worker = worker(queued::addAll, throwing);
+        SQSBatchResponse response = connectorBatch(worker);
 
         // THEN the readable job comes back (the unreadable one is still dropped) and its delivery is still pending
         assertThat(response.getBatchItemFailures())

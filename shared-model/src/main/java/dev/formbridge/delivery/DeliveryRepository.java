@@ -149,6 +149,10 @@ public final class DeliveryRepository implements DeliveryRecords {
         }
     }
 
+    /** The attributes a replay sets and puts back, and the attempt count both check. */
+    private static final Map<String, String> REPLAY_NAMES =
+            Map.of("#status", "status", "#next", "nextAttemptAt", "#base", "retryBase", "#count", "attemptCount");
+
     /**
      * Sets a delivery back to pending for a replay, with a fresh retry budget; its id and attempts stay. False when it
      * changed since it was read (another replay or a worker got there first).
@@ -161,15 +165,7 @@ public final class DeliveryRepository implements DeliveryRecords {
                             .key(key(delivery))
                             .updateExpression("SET #status = :status, #next = :next, #base = :count")
                             .conditionExpression("#count = :count AND #status = :was")
-                            .expressionAttributeNames(Map.of(
-                                    "#status",
-                                    "status",
-                                    "#next",
-                                    "nextAttemptAt",
-                                    "#base",
-                                    "retryBase",
-                                    "#count",
-                                    "attemptCount"))
+                            .expressionAttributeNames(REPLAY_NAMES)
                             .expressionAttributeValues(Map.of(
                                     ":status", AttributeValue.fromS(DeliveryStatus.PENDING.name()),
                                     ":was",
@@ -206,15 +202,7 @@ public final class DeliveryRepository implements DeliveryRecords {
                             .key(key(before))
                             .updateExpression("SET #status = :status, #next = :next, #base = :base")
                             .conditionExpression("#status = :pending AND #count = :count AND #next = :marked")
-                            .expressionAttributeNames(Map.of(
-                                    "#status",
-                                    "status",
-                                    "#next",
-                                    "nextAttemptAt",
-                                    "#base",
-                                    "retryBase",
-                                    "#count",
-                                    "attemptCount"))
+                            .expressionAttributeNames(REPLAY_NAMES)
                             .expressionAttributeValues(values)));
             return true;
         } catch (ConditionalCheckFailedException changed) {

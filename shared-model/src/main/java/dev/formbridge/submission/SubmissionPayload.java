@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The checked form of a submission body: {@code {"formId", "fields", "submittedAt"?, "source"?, ...}}. Field values
@@ -36,7 +37,7 @@ public record SubmissionPayload(String formId, int fieldCount, String text) {
      * what is wrong. {@link #text} is the body as text, to store.
      */
     public static SubmissionPayload parse(byte[] body) {
-        String text = utf8(body);
+        String text = utf8(body).orElseThrow(() -> new InvalidPayloadException(true, "the body is not valid UTF-8"));
         if (text.startsWith("\uFEFF")) {
             // Jackson skips a byte order mark only in bytes; RFC 8259 says senders must not add one
             throw new InvalidPayloadException(
@@ -81,16 +82,17 @@ public record SubmissionPayload(String formId, int fieldCount, String text) {
         return "SubmissionPayload[formId=" + formId + ", fieldCount=" + fieldCount + ", " + text.length() + " chars]";
     }
 
-    private static String utf8(byte[] body) {
+    /** {@code body} as text when it is valid UTF-8 (strictly: no replacement characters), else empty. */
+    public static Optional<String> utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8
+            return Optional.of(StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))
-                    .toString();
+                    .toString());
         } catch (CharacterCodingException e) {
-            throw new InvalidPayloadException(true, "the body is not valid UTF-8");
+            return Optional.empty();
         }
     }
 

@@ -158,15 +158,7 @@ public final class SubmissionRepository {
                         .key(key(submission))
                         .updateExpression("SET #status = :status, #g2pk = :g2pk, #g2sk = :g2sk")
                         .conditionExpression("#id = :id")
-                        .expressionAttributeNames(Map.of(
-                                "#status",
-                                "status",
-                                "#g2pk",
-                                TableDefinition.GSI2.partitionKey(),
-                                "#g2sk",
-                                TableDefinition.GSI2.sortKey(),
-                                "#id",
-                                "submissionId"))
+                        .expressionAttributeNames(withName(STATUS_AND_SWEEP_KEYS, "#id", "submissionId"))
                         .expressionAttributeValues(Map.of(
                                 ":status",
                                 AttributeValue.fromS(SubmissionStatus.PUBLISH_PENDING.name()),
@@ -186,15 +178,19 @@ public final class SubmissionRepository {
                         .key(key(submission))
                         .updateExpression("SET #status = :status REMOVE #g2pk, #g2sk")
                         .conditionExpression("attribute_exists(pk)")
-                        .expressionAttributeNames(Map.of(
-                                "#status",
-                                "status",
-                                "#g2pk",
-                                TableDefinition.GSI2.partitionKey(),
-                                "#g2sk",
-                                TableDefinition.GSI2.sortKey()))
+                        .expressionAttributeNames(STATUS_AND_SWEEP_KEYS)
                         .expressionAttributeValues(
                                 Map.of(":status", AttributeValue.fromS(SubmissionStatus.ACCEPTED.name())))));
+    }
+
+    /** The names both sweep-index updates set or remove: the status and the index's keys. */
+    private static final Map<String, String> STATUS_AND_SWEEP_KEYS = Map.of(
+            "#status", "status", "#g2pk", TableDefinition.GSI2.partitionKey(), "#g2sk", TableDefinition.GSI2.sortKey());
+
+    private static Map<String, String> withName(Map<String, String> names, String placeholder, String name) {
+        Map<String, String> all = new java.util.HashMap<>(names);
+        all.put(placeholder, name);
+        return all;
     }
 
     /**

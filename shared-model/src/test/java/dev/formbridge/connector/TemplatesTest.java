@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.samskivert.mustache.MustacheException;
 import dev.formbridge.site.SiteId;
 import dev.formbridge.submission.Submission;
-import dev.formbridge.submission.SubmissionId;
 import dev.formbridge.submission.SubmissionStatus;
 import dev.formbridge.tenant.TenantId;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.formbridge.testutils.StoredSubmissions;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +17,8 @@ class TemplatesTest {
     static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
 
     static Submission submission(String fieldsJson) {
-        String payload = "{\"formId\":\"contact\",\"fields\":" + fieldsJson + "}";
-        return new Submission(
-                TenantId.next(),
-                SiteId.next(),
-                SubmissionId.receivedAt(AT),
-                "msg_1",
-                "contact",
-                payload,
-                payload.getBytes(StandardCharsets.UTF_8).length,
-                AT,
-                SubmissionStatus.ACCEPTED,
-                AT.plus(Duration.ofDays(30)));
+        return StoredSubmissions.of(
+                TenantId.next(), SiteId.next(), "contact", SubmissionStatus.ACCEPTED, AT, fieldsJson);
     }
 
     @Test

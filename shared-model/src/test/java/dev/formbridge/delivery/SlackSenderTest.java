@@ -10,11 +10,9 @@ import dev.formbridge.connector.RetryPolicy;
 import dev.formbridge.connector.Revision;
 import dev.formbridge.site.SiteId;
 import dev.formbridge.submission.Submission;
-import dev.formbridge.submission.SubmissionId;
 import dev.formbridge.submission.SubmissionStatus;
 import dev.formbridge.tenant.TenantId;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.formbridge.testutils.StoredSubmissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +46,7 @@ class SlackSenderTest {
     }
 
     Submission submission(String fieldsJson) {
-        String payload = "{\"formId\":\"contact\",\"fields\":" + fieldsJson + "}";
-        return new Submission(
-                tenant,
-                SiteId.next(),
-                SubmissionId.receivedAt(AT),
-                "msg_1",
-                "contact",
-                payload,
-                payload.getBytes(StandardCharsets.UTF_8).length,
-                AT,
-                SubmissionStatus.ACCEPTED,
-                AT.plus(Duration.ofDays(30)));
+        return StoredSubmissions.of(tenant, SiteId.next(), "contact", SubmissionStatus.ACCEPTED, AT, fieldsJson);
     }
 
     String postedText(Connector connector, Submission submission) throws Exception {

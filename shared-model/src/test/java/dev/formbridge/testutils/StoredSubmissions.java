@@ -27,8 +27,18 @@ public final class StoredSubmissions {
     /** Stores a submission whose payload has the given {@code fields} JSON object. */
     public Submission store(
             TenantId tenant, SiteId site, String formId, SubmissionStatus status, Instant at, String fieldsJson) {
+        Submission submission = of(tenant, site, formId, status, at, fieldsJson);
+        if (!repository.insertIfAbsent(submission)) {
+            throw new IllegalStateException("a fresh webhook-id is never a duplicate");
+        }
+        return submission;
+    }
+
+    /** The same submission without storing it (for renderers and senders), kept 30 days. */
+    public static Submission of(
+            TenantId tenant, SiteId site, String formId, SubmissionStatus status, Instant at, String fieldsJson) {
         String payload = "{\"formId\":" + quoted(formId) + ",\"fields\":" + fieldsJson + "}";
-        Submission submission = new Submission(
+        return new Submission(
                 tenant,
                 site,
                 SubmissionId.receivedAt(at),
@@ -39,10 +49,6 @@ public final class StoredSubmissions {
                 at,
                 status,
                 at.plus(Duration.ofDays(30)));
-        if (!repository.insertIfAbsent(submission)) {
-            throw new IllegalStateException("a fresh webhook-id is never a duplicate");
-        }
-        return submission;
     }
 
     private static String quoted(String text) {

@@ -11,13 +11,11 @@ import dev.formbridge.ingest.IngestSettings;
 import dev.formbridge.lambda.AuthorizerHandler;
 import dev.formbridge.lambda.IngestHandler;
 import dev.formbridge.lambda.LocalContext;
+import dev.formbridge.submission.SubmissionPayload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -154,7 +152,7 @@ public final class LocalIngestServer implements AutoCloseable {
 
     private static APIGatewayV2HTTPEvent httpEvent(
             HttpExchange exchange, Map<String, String> headers, byte[] body, Map<String, String> authorizerContext) {
-        String text = utf8OrNull(body);
+        String text = SubmissionPayload.utf8(body).orElse(null);
         String contentType = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
         boolean asText =
                 text != null && (contentType.startsWith("application/json") || contentType.startsWith("text/"));
@@ -178,19 +176,6 @@ public final class LocalIngestServer implements AutoCloseable {
                                 .build())
                         .build())
                 .build();
-    }
-
-    private static String utf8OrNull(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 
     /** Reads up to {@code limit} bytes; a larger body is cut there (ingest then answers 413 from the length). */
